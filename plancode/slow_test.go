@@ -1,6 +1,7 @@
 package plancode
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -100,8 +101,5 @@ func refCanonical(policyType, planCode string) (string, string) {
 	if code != "" {
 		return "", code
 	}
-	return c.prefix.String() + m4(c.contract) + "-" + m3(c.plan) + "-" + m3(c.segment), ""
+	return fmt.Sprintf("%c%04d-%03d-%03d", c.prefix, c.contract, c.plan, c.segment), ""
 }
-
-func m4(n uint16) string { return strings.Repeat("0", 4-len(strconv.Itoa(int(n)))) + strconv.Itoa(int(n)) }
-func m3(n uint16) string { return strings.Repeat("0", 3-len(strconv.Itoa(int(n)))) + strconv.Itoa(int(n)) }

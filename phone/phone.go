@@ -200,21 +200,30 @@ func classify(t string) *kind {
 			return errCharacters
 		}
 	}
+	// The national digits: all of them, less the country code of a leading "+1", or
+	// less a leading trunk 1 when there are eleven.
 	national := digits
-	if t[0] == '+' && len(t) > 1 {
-		switch c := t[1]; {
-		case c == '1':
-			national--
-		case c-'0' <= 9:
-			return errCountryCode
-		}
-	} else if t[0] == '1' && digits == 11 {
+	switch {
+	case t[0] == '+' && len(t) > 1 && t[1] == '1':
+		national--
+	case t[0] == '+' && len(t) > 1 && t[1]-'0' <= 9:
+		return errCountryCode
+	case digits == 11 && firstDigit(t) == '1':
 		national--
 	}
 	if national != 10 {
 		return errLength
 	}
 	return errFormat
+}
+
+func firstDigit(t string) byte {
+	for i := 0; i < len(t); i++ {
+		if t[i]-'0' <= 9 {
+			return t[i]
+		}
+	}
+	return 0
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.

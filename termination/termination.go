@@ -1,0 +1,213 @@
+package termination
+
+import (
+	"strings"
+
+	"github.com/carecycle/carerules/dob"
+)
+
+// Policy is one of the customer's policies as the rule sees it: plain
+// values, as the host stores them, after this request's updates.
+type Policy struct {
+	// ID identifies the policy in the output; the rule does not interpret it.
+	ID string
+	// Type is the stored policyType. "ACA" (ASCII case and surrounding
+	// white space ignored) is an ACA policy; anything else is not.
+	Type string
+	// Status is the policy's status after this request's updates. The zero
+	// Status (not parsed, or not stored) makes the policy skipped with
+	// [SkipStatusUnknown]: a status that is not known cannot be known not to
+	// be terminal.
+	Status Status
+	// PreviousStatus is the status before this request, reported as
+	// previousStatus. The zero Status means "this request did not change
+	// the status", and Status is reported.
+	PreviousStatus Status
+	// EffectiveDate is the effectiveDate string as stored ("" = missing),
+	// in a form [ParseEffectiveDate] accepts.
+	EffectiveDate string
+	// CreatedByRequest marks a policy this request created. Such a policy
+	// is never a candidate, even when back-dated ([SkipCreatedByRequest]);
+	// a created ACA policy also triggers the rule.
+	CreatedByRequest bool
+}
+
+// Input is everything the rule looks at for one customer.
+type Input struct {
+	// Policies are the customer's policies as they stand after this
+	// request's updates: every policy that existed before the request, and
+	// optionally those it created, marked CreatedByRequest.
+	Policies []Policy
+	// CreatedACA reports that this request created a new ACA policy for the
+	// customer, whatever that policy's status. Updates never trigger the
+	// rule. A policy in Policies with CreatedByRequest and an ACA Type
+	// triggers it too, so either way of saying it works.
+	CreatedACA bool
+	// Today is the civil date the rule is evaluated on; see [Today]. The
+	// zero Date is an error.
+	Today dob.Date
+}
+
+// SkipReason says why a policy was not terminated.
+type SkipReason uint8
+
+// The reasons, in the order the rule checks them: the first that applies is
+// reported.
+const (
+	SkipCreatedByRequest     SkipReason = iota + 1 // created by this request: never a candidate
+	SkipNotACA                                     // policyType is not ACA
+	SkipStatusUnknown                              // status is the zero Status
+	SkipTerminal                                   // already Terminated, Cancelled, Deceased or Not Approved
+	SkipEffectiveDateMissing                       // effectiveDate empty or white space
+	SkipEffectiveDateInvalid                       // effectiveDate not parseable (see ParseEffectiveDate)
+	SkipNotYetOneYear                              // today is not after effectiveDate + 1 year
+)
+
+var skipNames = [...]string{
+	SkipCreatedByRequest:     "created_by_request",
+	SkipNotACA:               "not_aca",
+	SkipStatusUnknown:        "status_unknown",
+	SkipTerminal:             "already_terminal",
+	SkipEffectiveDateMissing: "effective_date_missing",
+	SkipEffectiveDateInvalid: "effective_date_invalid",
+	SkipNotYetOneYear:        "not_more_than_one_year",
+}
+
+// String returns the reason's stable snake_case code, e.g. "not_aca".
+func (r SkipReason) String() string {
+	if r > 0 && int(r) < len(skipNames) {
+		return skipNames[r]
+	}
+	return "SkipReason(invalid)"
+}
+
+// MarshalText implements encoding.TextMarshaler with the String code.
+func (r SkipReason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// Termination is a policy the rule terminates.
+type Termination struct {
+	Index          int      // position in Input.Policies
+	ID             string   // Policy.ID
+	PreviousStatus Status   // status before the request (previousStatus in the response)
+	Status         Status   // the new status: always StatusTerminated
+	EffectiveDate  dob.Date // the parsed effectiveDate
+	OneYearAfter   dob.Date // EffectiveDate.AddYears(1); Today is after it
+}
+
+// Skip is a policy the rule looked at and left alone, with the reason.
+type Skip struct {
+	Index  int        // position in Input.Policies
+	ID     string     // Policy.ID
+	Reason SkipReason // why it is not terminated
+	// EffectiveDate is the parsed effectiveDate when the rule got that far
+	// (zero otherwise); for SkipNotYetOneYear the policy terminates on the
+	// first day after EffectiveDate.AddYears(1).
+	EffectiveDate dob.Date
+}
+
+// Decision is the outcome of the rule for one customer. When Triggered,
+// every policy of Input.Policies appears exactly once, in Terminate or in
+// Skipped, each list in input order. When not Triggered both are empty.
+type Decision struct {
+	Triggered bool          // the request created a new ACA policy
+	Terminate []Termination // policies to set to Terminated
+	Skipped   []Skip        // policies left alone, with the reason
+}
+
+// Decide applies the one-year rule (RULES.md, termination) to one customer:
+//
+//   - Trigger: the request created a new ACA policy (Input.CreatedACA, or a
+//     policy marked CreatedByRequest with an ACA Type). Otherwise nothing is
+//     terminated.
+//   - Candidates: ACA policies not created by the request whose status is
+//     not terminal (Terminated, Cancelled, Deceased, Not Approved).
+//   - A candidate is terminated when Today > effectiveDate + 1 year, with
+//     February 29 + 1 year = February 28 ([dob.Date.AddYears]). The
+//     boundary is exclusive: on the anniversary itself the policy stays.
+//   - A missing or unparseable effectiveDate is never terminated; it is
+//     skipped with the reason.
+//
+// Decide is pure: no clock, no I/O, and its outcome does not depend on the
+// order of Policies beyond the order of the output lists. Applying the
+// outcome (setting each terminated policy's status to Terminated) and
+// deciding again terminates nothing. The only error is [ErrNoToday].
+//
+// Decide allocates the output; [DecideInto] reuses the caller's.
+func Decide(in Input) (Decision, error) {
+	var d Decision
+	err := DecideInto(&d, in)
+	return d, err
+}
+
+// DecideInto is [Decide] writing into dst, reusing the capacity of
+// dst.Terminate and dst.Skipped: with capacity for len(in.Policies) in both
+// it allocates nothing. dst is reset first; on error it is left reset.
+func DecideInto(dst *Decision, in Input) error {
+	dst.Triggered = false
+	dst.Terminate = dst.Terminate[:0]
+	dst.Skipped = dst.Skipped[:0]
+	if in.Today.IsZero() {
+		return errNoToday
+	}
+	trigger := in.CreatedACA
+	for i := range in.Policies {
+		if p := &in.Policies[i]; p.CreatedByRequest && isACA(p.Type) {
+			trigger = true
+			break
+		}
+	}
+	if !trigger {
+		return nil
+	}
+	dst.Triggered = true
+	for i := range in.Policies {
+		p := &in.Policies[i]
+		skip := Skip{Index: i, ID: p.ID}
+		switch {
+		case p.CreatedByRequest:
+			skip.Reason = SkipCreatedByRequest
+		case !isACA(p.Type):
+			skip.Reason = SkipNotACA
+		case !p.Status.IsValid():
+			skip.Reason = SkipStatusUnknown
+		case p.Status.IsTerminal():
+			skip.Reason = SkipTerminal
+		}
+		if skip.Reason == 0 {
+			eff, r := parseDate(p.EffectiveDate)
+			switch r {
+			case dateOK:
+				skip.EffectiveDate = eff
+				// A year-9999 date has no anniversary (zero Date): never
+				// more than one year old.
+				if after := eff.AddYears(1); !after.IsZero() && in.Today.After(after) {
+					prev := p.PreviousStatus
+					if prev == 0 {
+						prev = p.Status
+					}
+					dst.Terminate = append(dst.Terminate, Termination{
+						Index:          i,
+						ID:             p.ID,
+						PreviousStatus: prev,
+						Status:         StatusTerminated,
+						EffectiveDate:  eff,
+						OneYearAfter:   after,
+					})
+					continue
+				}
+				skip.Reason = SkipNotYetOneYear
+			case dateEmpty:
+				skip.Reason = SkipEffectiveDateMissing
+			default:
+				skip.Reason = SkipEffectiveDateInvalid
+			}
+		}
+		dst.Skipped = append(dst.Skipped, skip)
+	}
+	return nil
+}
+
+func isACA(t string) bool {
+	t = strings.TrimSpace(t)
+	return len(t) == 3 && equalFoldASCII(t, "ACA")
+}

@@ -1,0 +1,110 @@
+package matching
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors, one per error code. Every error about a record or a
+// request returned by this package is an [*Error] wrapping exactly one of
+// them.
+var (
+	// ErrRecordCount: the request has no record or more than MaxRecords
+	// (code "records_count"); the whole request is rejected.
+	ErrRecordCount = errors.New("matching: number of records out of range")
+	// ErrPolicyCount: a record has more than MaxPolicies policies (code
+	// "policies_count"); the whole request is rejected.
+	ErrPolicyCount = errors.New("matching: too many policies in a record")
+	// ErrTooLong: an identifier is longer than MaxFieldLen bytes (code
+	// "identifier_too_long"); the whole request is rejected.
+	ErrTooLong = errors.New("matching: identifier too long")
+	// ErrAmbiguousCustomer: several customers hold the record's key (code
+	// "ambiguous_customer"); the record fails, the others proceed.
+	ErrAmbiguousCustomer = errors.New("matching: ambiguous customer")
+	// ErrDuplicatePolicyID: two policies of one record carry the same
+	// identifier (code "duplicate_policy_identifier"); the record fails, the
+	// others proceed.
+	ErrDuplicatePolicyID = errors.New("matching: duplicate policy identifier in one record")
+)
+
+// Request limits of POST /v2/sync/aca.
+const (
+	MaxRecords  = 100
+	MaxPolicies = 10
+)
+
+var codes = map[error]string{
+	ErrRecordCount:       "records_count",
+	ErrPolicyCount:       "policies_count",
+	ErrTooLong:           "identifier_too_long",
+	ErrAmbiguousCustomer: "ambiguous_customer",
+	ErrDuplicatePolicyID: "duplicate_policy_identifier",
+}
+
+// Error is a validation or matching error about one request or record. It
+// carries the API field path ("records.3.externalId"), a stable code, what
+// was expected and what was received, so a host maps it onto the API's
+// {path, message, expected, received, code} with one errors.As.
+//
+// Error() prints the path, the code and candidate IDs; it never prints a
+// name, a date of birth or a phone number. Received holds an identifier value
+// (identifiers are not PII) or a description, never a fallback key.
+type Error struct {
+	Path       string        // API field path, e.g. "records.3.policies.1.healthSherpaPolicyId"
+	Record     int           // index of the record, -1 for the whole request
+	Exp        string        // what was expected
+	Rec        string        // what was received
+	Candidates []CustomerRef // ErrAmbiguousCustomer: the customers holding the key, sorted
+	Err        error         // the sentinel
+}
+
+// Field returns the API field path.
+func (e *Error) Field() string { return e.Path }
+
+// Code returns the stable snake_case code of the sentinel.
+func (e *Error) Code() string { return codes[e.Err] }
+
+// Expected describes what was expected.
+func (e *Error) Expected() string { return e.Exp }
+
+// Received describes what was received.
+func (e *Error) Received() string { return e.Rec }
+
+// Unwrap returns the sentinel.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Error returns "matching: <path>: <code>", with the candidates' IDs for an
+// ambiguity.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("matching: ")
+	b.WriteString(e.Path)
+	b.WriteString(": ")
+	b.WriteString(e.Code())
+	if len(e.Candidates) > 0 {
+		b.WriteString(": ")
+		b.WriteString(strconv.Itoa(len(e.Candidates)))
+		b.WriteString(" candidates (")
+		for i, c := range e.Candidates {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(c.String())
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+func recordPath(i int, field string) string {
+	p := "records." + strconv.Itoa(i)
+	if field != "" {
+		p += "." + field
+	}
+	return p
+}
+
+func policyPath(i, j int, field string) string {
+	return recordPath(i, "policies."+strconv.Itoa(j)+"."+field)
+}

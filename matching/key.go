@@ -1,0 +1,232 @@
+package matching
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/phone"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// MaxFieldLen is the API's limit, in bytes, on an identifier and on each
+// field of the fallback key. Longer input is rejected before any other work:
+// an identifier that long is a validation error ([ErrTooLong]) and a fallback
+// field that long makes the fallback key absent.
+const MaxFieldLen = 255
+
+// keySep separates the four parts of a fallback key. Normalized names that
+// contain it are refused (see [FallbackKey]), so a key splits back into its
+// parts unambiguously.
+const keySep = '|'
+
+// FallbackKey returns the normalized demographic key of a person, the fallback
+// customer key of RULES.md (section matching), and reports whether all four
+// parts are present and valid. A host stores it next to the customer (an
+// indexed column) and [FallbackFinder] looks customers up by it.
+//
+// The key is
+//
+//	first "|" last "|" YYYY-MM-DD "|" +1XXXXXXXXXX
+//
+// for example FallbackKey("José", "O'Brien-Smith", "03/04/1985", "(212) 736-5000")
+// is "jose|obrien smith|1985-03-04|+12127365000". The format is stable: hosts
+// persist it, and a change would be a new function, never a silent change of
+// this one.
+//
+// Names (first and last) are normalized by: full-width and half-width forms
+// folded to their usual width (golang.org/x/text/width.Fold), Unicode case
+// folding (cases.Fold), canonical decomposition (NFD), removal of every
+// non-spacing mark (accents), recomposition (NFC); then apostrophes (' ` ´ ‘ ’
+// ‛ ʼ ＇) are removed, hyphens and dashes (- ‐ ‑ ‒ – — − ﹣ －) become a space,
+// every run of white space becomes one space, and the result is trimmed.
+// ASCII input takes a fast path that never touches x/text and gives the same
+// result.
+//
+// The date of birth is accepted as the API writes it (MM-DD-YYYY or
+// MM/DD/YYYY, [dob.Parse]) or as a host stores it (YYYY-MM-DD,
+// [dob.ParseISO]) and keyed as the civil date YYYY-MM-DD. The phone number is
+// read leniently ([phone.ParseLenient]) and keyed in E.164.
+//
+// ok is false, and key is "", when any part is missing or unusable: a field
+// longer than [MaxFieldLen] bytes, a name that is empty after normalization
+// or contains '|' or a control character, a date that dob rejects, a phone
+// number that phone rejects. No fallback match is possible then: merging two
+// people is far worse than a duplicate. Nothing else is guessed: no
+// nicknames, no phonetics, no fuzzy matching.
+//
+// FallbackKey is safe for concurrent use.
+func FallbackKey(first, last, dateOfBirth, phoneNumber string) (key string, ok bool) {
+	if len(first) > MaxFieldLen || len(last) > MaxFieldLen ||
+		len(dateOfBirth) > MaxFieldLen || len(phoneNumber) > MaxFieldLen {
+		return "", false
+	}
+	d, ok := parseDOB(dateOfBirth)
+	if !ok {
+		return "", false
+	}
+	n, err := phone.ParseLenient(phoneNumber)
+	if err != nil {
+		return "", false
+	}
+	var arr [128]byte
+	b := arr[:0]
+	if b, ok = appendName(b, first); !ok {
+		return "", false
+	}
+	b = append(b, keySep)
+	if b, ok = appendName(b, last); !ok {
+		return "", false
+	}
+	b = append(b, keySep)
+	var err1, err2 error
+	b, err1 = d.AppendText(b)
+	b = append(b, keySep)
+	b, err2 = n.AppendText(b)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+// parseDOB reads a date of birth in the API form or the stored ISO form.
+func parseDOB(s string) (dob.Date, bool) {
+	t := strings.TrimSpace(s)
+	var (
+		d   dob.Date
+		err error
+	)
+	if len(t) == 10 && t[4] == '-' {
+		d, err = dob.ParseISO(t)
+	} else {
+		d, err = dob.Parse(t)
+	}
+	return d, err == nil && !d.IsZero()
+}
+
+// NormalizeName returns the comparison form of a first or last name used in
+// the fallback key (see [FallbackKey] for the steps), and false when the name
+// is empty after normalization, longer than [MaxFieldLen] bytes, or contains
+// '|' or a control character. It is the display-independent key, never a
+// display form.
+func NormalizeName(s string) (string, bool) {
+	if len(s) > MaxFieldLen {
+		return "", false
+	}
+	b, ok := appendName(nil, s)
+	return string(b), ok
+}
+
+// appendName appends the normalized name to b.
+func appendName(b []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return appendNameSlow(b, s)
+		}
+	}
+	return appendNameASCII(b, s)
+}
+
+// appendNameASCII is the fast path for ASCII input. It must agree with
+// appendNameSlow on every ASCII string (FuzzNormalizeName checks it).
+func appendNameASCII(b []byte, s string) ([]byte, bool) {
+	start := len(b)
+	space := false // a space is pending
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '`':
+			continue
+		case c == '-' || c == ' ' || ('\t' <= c && c <= '\r'):
+			space = true
+			continue
+		case c < ' ' || c == 0x7f || c == keySep:
+			return b[:start], false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > start {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return b, len(b) > start
+}
+
+// appendNameSlow is the general path. It builds no shared transform.Chain:
+// each step is a stateless transformer or a Caser made for this call, so it
+// is safe for concurrent use.
+func appendNameSlow(b []byte, s string) ([]byte, bool) {
+	s = width.Fold.String(s)
+	s = cases.Fold().String(s)
+	s = norm.NFD.String(s)
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for _, r := range s {
+		if !unicode.Is(unicode.Mn, r) {
+			sb.WriteRune(r)
+		}
+	}
+	s = norm.NFC.String(sb.String())
+
+	start := len(b)
+	space := false
+	for _, r := range s {
+		switch {
+		case isApostrophe(r):
+			continue
+		case isHyphen(r) || unicode.IsSpace(r):
+			space = true
+			continue
+		case r == utf8.RuneError || unicode.IsControl(r) || r == keySep:
+			// RuneError: invalid UTF-8 (or U+FFFD itself) is not a name.
+			return b[:start], false
+		}
+		if space && len(b) > start {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, r)
+	}
+	return b, len(b) > start
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', '\u00b4', '\u2018', '\u2019', '\u201b', '\u02bc', '\uff07':
+		return true
+	}
+	return false
+}
+
+func isHyphen(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\ufe63', '\uff0d':
+		return true
+	}
+	return false
+}
+
+// Identifier reports whether s is a present identifier and returns it
+// trimmed. Per RULES.md an identifier is present when it is non-empty after
+// trimming surrounding white space (ASCII and Unicode) and is not a
+// serialization artifact: "null", "undefined", "nan" or "none" in any case.
+// Identifiers compare exactly (case-sensitive) after trimming.
+func Identifier(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return "", false
+	}
+	if len(t) <= len("undefined") {
+		for _, a := range [...]string{"null", "undefined", "nan", "none"} {
+			if strings.EqualFold(t, a) {
+				return "", false
+			}
+		}
+	}
+	return t, true
+}

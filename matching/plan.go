@@ -1,0 +1,765 @@
+package matching
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// Fill is an identifier the plan writes on a customer: an empty identifier
+// of a matched customer, or an identifier of a new customer.
+type Fill struct {
+	Key   CustomerKey
+	Value string
+}
+
+// IDConflict is a customer identifier of the record that the plan does not
+// write. Either the customer holds a different non-empty value (Held), which
+// is never overwritten, or other customers already hold the incoming value
+// (HeldBy), which is never copied.
+type IDConflict struct {
+	Key      CustomerKey
+	Held     string        // the customer's value; "" when the conflict is HeldBy
+	Incoming string        // the record's value
+	HeldBy   []CustomerRef // other customers holding Incoming, sorted
+}
+
+// PolicyFill is an identifier the plan writes on a policy: an empty
+// identifier of a matched policy, or an identifier of a new policy.
+type PolicyFill struct {
+	Key   PolicyKey
+	Value string
+}
+
+// PolicyIDConflict is a policy identifier of the record that differs from
+// the non-empty value the matched policy holds; it is not overwritten.
+type PolicyIDConflict struct {
+	Key      PolicyKey
+	Held     string
+	Incoming string
+}
+
+// CustomerDecision explains how a record's customer was decided.
+type CustomerDecision struct {
+	// Key is the key that decided: for a match or an ambiguity, the key
+	// that found the customer(s); for a new customer, the last key tried
+	// (under StrategyLiteral the one key used), or KeyNone when the record
+	// had neither an identifier nor a complete fallback key.
+	Key     CustomerKey
+	Outcome Outcome // OutcomeMatched, OutcomeNew or OutcomeAmbiguous
+	// Customer is the matched or created customer (zero when ambiguous).
+	Customer CustomerRef
+	// Before is the matched customer as the plan saw it before this record:
+	// as the store held it, with what earlier records of the batch changed.
+	// Zero for a new customer.
+	Before Customer
+	// Candidates are the customers holding the key, sorted, when Ambiguous.
+	Candidates []CustomerRef
+	// FallbackKey is the record's fallback key, "" when any of the four
+	// fields is missing or unusable. A matched or created customer's stored
+	// key becomes this one when it is not "" (a sync writes the record's
+	// names, date of birth and phone number on the customer).
+	FallbackKey string
+	// Fill lists the identifiers written on the customer, in key order.
+	Fill []Fill
+	// Conflicts lists the record's identifiers that are not written.
+	Conflicts []IDConflict
+}
+
+// PolicyDecision explains how one policy of a record was decided.
+type PolicyDecision struct {
+	// Key is the identifier that decided: the one that matched (or found the
+	// conflicting policy), or for a new policy its first present identifier;
+	// PolicyKeyNone when the policy has no identifier.
+	Key     PolicyKey
+	Outcome Outcome // OutcomeMatched, OutcomeNew or OutcomeConflict
+	// Policy is the matched or created policy; for a conflict, the
+	// conflicting policy (zero for ConflictAmbiguous).
+	Policy PolicyRef
+	// Before is the matched or conflicting policy as it was before the
+	// request (its status is the response's previousStatus); for a policy
+	// created by an earlier record of the batch, as created. Zero for new.
+	Before   Policy
+	Conflict ConflictReason // OutcomeConflict: why
+	// Candidates are the policies holding the key, sorted, for
+	// ConflictAmbiguous.
+	Candidates []PolicyRef
+	Warnings   []Warning
+	// Fill lists the identifiers written on the policy.
+	Fill []PolicyFill
+	// Conflicts lists identifiers that differ from the matched policy's.
+	Conflicts []PolicyIDConflict
+	// Status and EffectiveDate are the record's values, carried for Apply.
+	Status        string
+	EffectiveDate string
+}
+
+// Decision is the plan for one record.
+type Decision struct {
+	Record int // index of the record in the request
+	// Err is nil when the record succeeds. Otherwise it is an *Error
+	// (ErrAmbiguousCustomer or ErrDuplicatePolicyID): the record goes to
+	// the response's errors, nothing of it is written, and later records
+	// do not see it.
+	Err      error
+	Customer CustomerDecision
+	// Policies holds one decision per policy of the record, in order; nil
+	// when Err is not nil.
+	Policies []PolicyDecision
+}
+
+// Failed reports whether the record fails.
+func (d *Decision) Failed() bool { return d.Err != nil }
+
+// Plan is the outcome of planning one request: one decision per record, in
+// input order. A plan is pure data; nothing is written until the host
+// applies it ([Store.Apply] for the in-memory store).
+type Plan struct {
+	Strategy  Strategy
+	Decisions []Decision
+
+	store   *Store // the Store planned against, when all finders are one *Store
+	version uint64 // its version when planning started
+}
+
+// Succeeded returns the number of records that succeed.
+func (p *Plan) Succeeded() int { return len(p.Decisions) - p.Failed() }
+
+// Failed returns the number of records that fail.
+func (p *Plan) Failed() int {
+	n := 0
+	for i := range p.Decisions {
+		if p.Decisions[i].Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// CustomerEffect is what the request does to one customer, as the one-year
+// termination rule needs it: whether the request creates an ACA policy for
+// the customer (the trigger), the existing policies it updates with their
+// state before the request (previousStatus), and the policies it creates
+// (never termination candidates, even back-dated). Candidates for
+// termination are the customer's ACA policies held before the request;
+// Created are not among them.
+type CustomerEffect struct {
+	Customer         CustomerRef
+	Records          []int // the records resolved to this customer, in order
+	CreatesACAPolicy bool
+	Updated          []Policy    // existing policies matched, as before the request, in first-match order
+	Created          []PolicyRef // policies created, in order
+}
+
+// Customers returns one CustomerEffect per customer touched by a succeeding
+// record, in order of first appearance.
+func (p *Plan) Customers() []CustomerEffect {
+	var out []CustomerEffect
+	at := map[CustomerRef]int{}
+	for i := range p.Decisions {
+		d := &p.Decisions[i]
+		if d.Err != nil {
+			continue
+		}
+		k, ok := at[d.Customer.Customer]
+		if !ok {
+			k = len(out)
+			at[d.Customer.Customer] = k
+			out = append(out, CustomerEffect{Customer: d.Customer.Customer})
+		}
+		e := &out[k]
+		e.Records = append(e.Records, d.Record)
+		for _, pd := range d.Policies {
+			switch {
+			case pd.Outcome == OutcomeNew:
+				e.CreatesACAPolicy = true
+				e.Created = append(e.Created, pd.Policy)
+			case pd.Outcome == OutcomeMatched && !pd.Policy.New:
+				if !slices.ContainsFunc(e.Updated, func(q Policy) bool { return q.ID == pd.Policy.ID }) {
+					e.Updated = append(e.Updated, pd.Before)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Planner plans a request against a host's stored customers and policies.
+// The zero Strategy is StrategyLiteral. A Planner is safe for concurrent use
+// when its finders are.
+type Planner struct {
+	Customers CustomerFinder
+	Fallback  FallbackFinder
+	Policies  PolicyFinder
+	Strategy  Strategy
+}
+
+// NewPlanner returns a Planner that uses l for all three lookups.
+func NewPlanner(l Lookup, s Strategy) *Planner {
+	return &Planner{Customers: l, Fallback: l, Policies: l, Strategy: s}
+}
+
+// ErrNoFinder is returned by [Planner.Plan] when a finder is nil.
+var ErrNoFinder = errors.New("matching: Planner has a nil finder")
+
+// Plan decides every record of one request, in order, each seeing what the
+// earlier records create or change. It writes nothing.
+//
+// Structure errors reject the whole request, as the API's VALIDATION_ERROR
+// does: no record or more than [MaxRecords] ([ErrRecordCount]), more than
+// [MaxPolicies] policies in a record ([ErrPolicyCount]), an identifier longer
+// than [MaxFieldLen] bytes ([ErrTooLong]). Plan then returns a nil Plan and
+// every such error, joined (errors.Join): each is an *Error with its path.
+//
+// Matching problems fail only their record (Decision.Err); the others
+// proceed. A lookup error aborts the plan: Plan returns it wrapped, and no
+// partial plan.
+func (p *Planner) Plan(ctx context.Context, records []Record) (*Plan, error) {
+	if p.Customers == nil || p.Fallback == nil || p.Policies == nil {
+		return nil, ErrNoFinder
+	}
+	if err := validate(records); err != nil {
+		return nil, err
+	}
+	pl := planner{ctx: ctx, p: p}
+	plan := &Plan{Strategy: p.Strategy, Decisions: make([]Decision, len(records))}
+	if s, ok := p.Customers.(*Store); ok && p.Fallback == Lookup(s) && p.Policies == Lookup(s) {
+		plan.store, plan.version = s, s.storeVersion()
+	}
+	for i := range records {
+		if err := pl.record(i, &records[i], &plan.Decisions[i]); err != nil {
+			return nil, err
+		}
+	}
+	return plan, nil
+}
+
+func validate(records []Record) error {
+	if len(records) < 1 || len(records) > MaxRecords {
+		return &Error{Path: "records", Record: -1, Exp: "1 to " + strconv.Itoa(MaxRecords) + " records",
+			Rec: strconv.Itoa(len(records)) + " records", Err: ErrRecordCount}
+	}
+	var errs []error
+	tooLong := func(i int, path string, v string) {
+		if len(v) > MaxFieldLen {
+			errs = append(errs, &Error{Path: path, Record: i, Exp: "at most " + strconv.Itoa(MaxFieldLen) + " bytes",
+				Rec: strconv.Itoa(len(v)) + " bytes", Err: ErrTooLong})
+		}
+	}
+	for i := range records {
+		r := &records[i]
+		for _, k := range customerIDKeys {
+			tooLong(i, recordPath(i, k.String()), r.IDs.Get(k))
+		}
+		if len(r.Policies) > MaxPolicies {
+			errs = append(errs, &Error{Path: recordPath(i, "policies"), Record: i,
+				Exp: "at most " + strconv.Itoa(MaxPolicies) + " policies", Rec: strconv.Itoa(len(r.Policies)) + " policies",
+				Err: ErrPolicyCount})
+		}
+		for j, pr := range r.Policies {
+			tooLong(i, policyPath(i, j, KeyHealthSherpaPolicyID.String()), pr.IDs.HealthSherpaPolicyID)
+			tooLong(i, policyPath(i, j, KeyCarrierAssignedPolicyID.String()), pr.IDs.CarrierAssignedPolicyID)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// planner holds the state of one Plan call: the overlay of what earlier
+// records of the batch create or change.
+type planner struct {
+	ctx context.Context
+	p   *Planner
+
+	custs    []ocust
+	custByID map[string]int
+	custIdx  map[ckey][]int
+	pols     []opol
+	polByID  map[string]int
+	polIdx   map[pkey][]int
+}
+
+type ckey struct {
+	k CustomerKey
+	v string
+}
+
+type pkey struct {
+	k PolicyKey
+	v string
+}
+
+type ocust struct {
+	ref CustomerRef
+	c   Customer // current state
+}
+
+type opol struct {
+	ref    PolicyRef
+	p      Policy // current state
+	owner  CustomerRef
+	before Policy
+}
+
+type ccand struct {
+	ref CustomerRef
+	c   Customer
+}
+
+type pcand struct {
+	ref    PolicyRef
+	p      Policy
+	owner  CustomerRef
+	before Policy
+}
+
+func customerValue(c *Customer, k CustomerKey) string {
+	if k == KeyFallback {
+		return c.FallbackKey
+	}
+	return c.IDs.Get(k)
+}
+
+// findCustomers returns the customers holding value as key k now: the
+// store's answer seen through the overlay, sorted.
+func (pl *planner) findCustomers(k CustomerKey, v string) ([]ccand, error) {
+	var (
+		res []Customer
+		err error
+	)
+	if k == KeyFallback {
+		res, err = pl.p.Fallback.FindCustomersByFallback(pl.ctx, v)
+	} else {
+		res, err = pl.p.Customers.FindCustomers(pl.ctx, k, v)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("matching: looking up customers by %v: %w", k, err)
+	}
+	var out []ccand
+	add := func(ref CustomerRef, c Customer) {
+		for _, o := range out {
+			if o.ref == ref {
+				return
+			}
+		}
+		out = append(out, ccand{ref, c})
+	}
+	for _, c := range res {
+		if i, ok := pl.custByID[c.ID]; ok {
+			c = pl.custs[i].c
+			if customerValue(&c, k) != v {
+				continue // its fallback key changed earlier in the batch
+			}
+		}
+		add(CustomerRef{ID: c.ID}, c)
+	}
+	for _, i := range pl.custIdx[ckey{k, v}] {
+		oc := &pl.custs[i]
+		if customerValue(&oc.c, k) == v {
+			add(oc.ref, oc.c)
+		}
+	}
+	if len(out) > 1 {
+		slices.SortFunc(out, func(a, b ccand) int { return refLess(a.ref, b.ref) })
+	}
+	return out, nil
+}
+
+// findPolicies returns the policies holding value as key k now, sorted.
+func (pl *planner) findPolicies(k PolicyKey, v string) ([]pcand, error) {
+	res, err := pl.p.Policies.FindPolicies(pl.ctx, k, v)
+	if err != nil {
+		return nil, fmt.Errorf("matching: looking up policies by %v: %w", k, err)
+	}
+	var out []pcand
+	add := func(c pcand) {
+		for _, o := range out {
+			if o.ref == c.ref {
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	for _, p := range res {
+		if i, ok := pl.polByID[p.ID]; ok {
+			op := &pl.pols[i]
+			add(pcand{op.ref, op.p, op.owner, op.before})
+			continue
+		}
+		add(pcand{PolicyRef{ID: p.ID}, p, CustomerRef{ID: p.CustomerID}, p})
+	}
+	for _, i := range pl.polIdx[pkey{k, v}] {
+		op := &pl.pols[i]
+		if op.p.IDs.Get(k) == v {
+			add(pcand{op.ref, op.p, op.owner, op.before})
+		}
+	}
+	if len(out) > 1 {
+		slices.SortFunc(out, func(a, b pcand) int { return policyRefLess(a.ref, b.ref) })
+	}
+	return out, nil
+}
+
+func (pl *planner) record(i int, r *Record, d *Decision) error {
+	d.Record = i
+	if e := duplicatePolicyIDs(i, r); e != nil {
+		d.Err = e
+		return nil
+	}
+	cd, err := pl.customer(i, r)
+	if err != nil {
+		return err
+	}
+	d.Customer = cd
+	if cd.Outcome == OutcomeAmbiguous {
+		e := &Error{Record: i, Exp: "at most one customer holding the key", Candidates: cd.Candidates, Err: ErrAmbiguousCustomer}
+		if cd.Key == KeyFallback {
+			e.Path = recordPath(i, "")
+			e.Rec = "firstName, lastName, dateOfBirth and phoneNumber shared by " + strconv.Itoa(len(cd.Candidates)) + " customers"
+		} else {
+			e.Path = recordPath(i, cd.Key.String())
+			e.Rec, _ = Identifier(r.IDs.Get(cd.Key))
+		}
+		d.Err = e
+		return nil
+	}
+	if len(r.Policies) > 0 {
+		d.Policies = make([]PolicyDecision, len(r.Policies))
+		for j := range r.Policies {
+			pd, err := pl.policy(&r.Policies[j], cd.Customer, i, j)
+			if err != nil {
+				return err
+			}
+			d.Policies[j] = pd
+		}
+		// Two policies of the record resolving to one stored policy are the
+		// same policy twice: the record fails as for a duplicate identifier.
+		for j := range d.Policies {
+			pj := &d.Policies[j]
+			if pj.Policy.New || pj.Outcome != OutcomeMatched {
+				continue
+			}
+			for k := range j {
+				pk := &d.Policies[k]
+				if pk.Outcome == OutcomeMatched && pk.Policy == pj.Policy {
+					v, _ := Identifier(r.Policies[j].IDs.Get(pj.Key))
+					d.Err = &Error{Path: policyPath(i, j, pj.Key.String()), Record: i,
+						Exp: "each policy of a record identifies a different policy",
+						Rec: v, Err: ErrDuplicatePolicyID}
+					d.Policies = nil
+					return nil
+				}
+			}
+		}
+	}
+	pl.commit(d)
+	return nil
+}
+
+// duplicatePolicyIDs fails a record in which two policies carry the same
+// present identifier of the same kind.
+func duplicatePolicyIDs(i int, r *Record) error {
+	for j := 1; j < len(r.Policies); j++ {
+		for _, k := range [...]PolicyKey{KeyHealthSherpaPolicyID, KeyCarrierAssignedPolicyID} {
+			v, ok := Identifier(r.Policies[j].IDs.Get(k))
+			if !ok {
+				continue
+			}
+			for m := range j {
+				if w, ok := Identifier(r.Policies[m].IDs.Get(k)); ok && w == v {
+					return &Error{Path: policyPath(i, j, k.String()), Record: i,
+						Exp: "identifiers unique within the record's policies", Rec: v, Err: ErrDuplicatePolicyID}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// customer decides the record's customer under the planner's strategy.
+func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
+	var cd CustomerDecision
+	var ids [4]string // indexed by CustomerKey
+	var present [4]bool
+	anyID := false
+	for _, k := range customerIDKeys {
+		ids[k], present[k] = Identifier(r.IDs.Get(k))
+		anyID = anyID || present[k]
+	}
+	fb, fbOK := FallbackKey(r.FirstName, r.LastName, r.DateOfBirth, r.PhoneNumber)
+	cd.FallbackKey = fb
+
+	// tried[k] is true when k was looked up and matched nobody.
+	var tried [4]bool
+	var match *ccand
+	decide := func(k CustomerKey, v string) (done bool, err error) {
+		cd.Key = k
+		cands, err := pl.findCustomers(k, v)
+		if err != nil {
+			return true, err
+		}
+		switch len(cands) {
+		case 0:
+			if k != KeyFallback {
+				tried[k] = true
+			}
+			return false, nil
+		case 1:
+			match = &cands[0]
+			cd.Outcome = OutcomeMatched
+		default:
+			cd.Outcome = OutcomeAmbiguous
+			cd.Candidates = make([]CustomerRef, len(cands))
+			for n, c := range cands {
+				cd.Candidates[n] = c.ref
+			}
+		}
+		return true, nil
+	}
+
+	done := false
+	var err error
+	for _, k := range customerIDKeys {
+		if !present[k] {
+			continue
+		}
+		if done, err = decide(k, ids[k]); err != nil {
+			return cd, err
+		}
+		if done || pl.p.Strategy != StrategyCascade {
+			break
+		}
+	}
+	if !done && fbOK && (!anyID || pl.p.Strategy == StrategyCascade) {
+		if done, err = decide(KeyFallback, fb); err != nil {
+			return cd, err
+		}
+	}
+	switch {
+	case cd.Outcome == OutcomeAmbiguous:
+		return cd, nil
+	case match != nil:
+		cd.Customer = match.ref
+		cd.Before = match.c
+	default:
+		cd.Outcome = OutcomeNew
+		cd.Customer = CustomerRef{New: true, Record: i}
+	}
+
+	// Identifiers: fill the empty ones, never overwrite, never copy a value
+	// another customer holds.
+	for _, k := range customerIDKeys {
+		if !present[k] {
+			continue
+		}
+		v := ids[k]
+		held := cd.Before.IDs.Get(k)
+		if held == v {
+			continue
+		}
+		if held != "" {
+			cd.Conflicts = append(cd.Conflicts, IDConflict{Key: k, Held: held, Incoming: v})
+			continue
+		}
+		if !tried[k] { // a key tried without a match is held by nobody
+			cands, err := pl.findCustomers(k, v)
+			if err != nil {
+				return cd, err
+			}
+			var others []CustomerRef
+			for _, c := range cands {
+				if c.ref != cd.Customer {
+					others = append(others, c.ref)
+				}
+			}
+			if len(others) > 0 {
+				cd.Conflicts = append(cd.Conflicts, IDConflict{Key: k, Incoming: v, HeldBy: others})
+				continue
+			}
+		}
+		cd.Fill = append(cd.Fill, Fill{Key: k, Value: v})
+	}
+	return cd, nil
+}
+
+// policy decides one policy of a record whose customer is cr.
+func (pl *planner) policy(pr *PolicyRecord, cr CustomerRef, i, j int) (PolicyDecision, error) {
+	pd := PolicyDecision{Status: pr.Status, EffectiveDate: pr.EffectiveDate}
+	hs, hsOK := Identifier(pr.IDs.HealthSherpaPolicyID)
+	ca, caOK := Identifier(pr.IDs.CarrierAssignedPolicyID)
+	if !hsOK && !caOK {
+		pd.Outcome = OutcomeNew
+		pd.Policy = PolicyRef{New: true, Record: i, Policy: j}
+		pd.Warnings = []Warning{WarningNoIdentifier}
+		return pd, nil
+	}
+	var match *pcand
+	decided := false
+	if hsOK {
+		pd.Key = KeyHealthSherpaPolicyID
+		cands, err := pl.findPolicies(KeyHealthSherpaPolicyID, hs)
+		if err != nil {
+			return pd, err
+		}
+		switch {
+		case len(cands) == 1:
+			match, decided = &cands[0], true
+		case len(cands) > 1:
+			pl.ambiguousPolicy(&pd, cands)
+			return pd, nil
+		}
+	}
+	if !decided && caOK {
+		cands, err := pl.findPolicies(KeyCarrierAssignedPolicyID, ca)
+		if err != nil {
+			return pd, err
+		}
+		if hsOK {
+			// A carrier-ID match holding a different healthSherpaPolicyId is
+			// another enrollment (next year's renewal): not this policy.
+			n := 0
+			for _, c := range cands {
+				if h := c.p.IDs.HealthSherpaPolicyID; h != "" && h != hs {
+					continue
+				}
+				cands[n] = c
+				n++
+			}
+			if n < len(cands) {
+				pd.Warnings = append(pd.Warnings, WarningDifferentEnrollment)
+			}
+			cands = cands[:n]
+		}
+		switch {
+		case len(cands) == 1:
+			pd.Key = KeyCarrierAssignedPolicyID
+			match = &cands[0]
+		case len(cands) > 1:
+			pd.Key = KeyCarrierAssignedPolicyID
+			pl.ambiguousPolicy(&pd, cands)
+			return pd, nil
+		case !hsOK:
+			pd.Key = KeyCarrierAssignedPolicyID
+		}
+	}
+	if match == nil {
+		pd.Outcome = OutcomeNew
+		pd.Policy = PolicyRef{New: true, Record: i, Policy: j}
+		if hsOK {
+			pd.Fill = append(pd.Fill, PolicyFill{KeyHealthSherpaPolicyID, hs})
+		}
+		if caOK {
+			pd.Fill = append(pd.Fill, PolicyFill{KeyCarrierAssignedPolicyID, ca})
+		}
+		return pd, nil
+	}
+	pd.Policy = match.ref
+	pd.Before = match.before
+	switch {
+	case match.owner != cr:
+		pd.Outcome, pd.Conflict = OutcomeConflict, ConflictOtherCustomer
+		return pd, nil
+	case match.p.Type != PolicyTypeACA:
+		pd.Outcome, pd.Conflict = OutcomeConflict, ConflictNotACA
+		return pd, nil
+	}
+	pd.Outcome = OutcomeMatched
+	for _, f := range [...]struct {
+		k  PolicyKey
+		v  string
+		ok bool
+	}{{KeyHealthSherpaPolicyID, hs, hsOK}, {KeyCarrierAssignedPolicyID, ca, caOK}} {
+		if !f.ok {
+			continue
+		}
+		switch held := match.p.IDs.Get(f.k); held {
+		case f.v:
+		case "":
+			// The healthSherpaPolicyId was looked up first and is held by no
+			// policy; a carrierAssignedPolicyId may be shared by renewals.
+			pd.Fill = append(pd.Fill, PolicyFill{f.k, f.v})
+		default:
+			pd.Conflicts = append(pd.Conflicts, PolicyIDConflict{Key: f.k, Held: held, Incoming: f.v})
+		}
+	}
+	return pd, nil
+}
+
+func (pl *planner) ambiguousPolicy(pd *PolicyDecision, cands []pcand) {
+	pd.Outcome, pd.Conflict = OutcomeConflict, ConflictAmbiguous
+	pd.Candidates = make([]PolicyRef, len(cands))
+	for n, c := range cands {
+		pd.Candidates[n] = c.ref
+	}
+}
+
+// commit records a succeeding record's effects in the overlay, exactly as
+// Store.Apply writes them, so that later records see them.
+func (pl *planner) commit(d *Decision) {
+	if pl.custByID == nil {
+		pl.custByID = map[string]int{}
+		pl.custIdx = map[ckey][]int{}
+		pl.polByID = map[string]int{}
+		pl.polIdx = map[pkey][]int{}
+	}
+	cd := &d.Customer
+	ci := -1
+	if cd.Outcome == OutcomeNew {
+		ci = len(pl.custs)
+		pl.custs = append(pl.custs, ocust{ref: cd.Customer})
+	} else if cd.Customer.New {
+		for n := range pl.custs {
+			if pl.custs[n].ref == cd.Customer {
+				ci = n
+				break
+			}
+		}
+	} else if n, ok := pl.custByID[cd.Customer.ID]; ok {
+		ci = n
+	} else {
+		ci = len(pl.custs)
+		pl.custByID[cd.Customer.ID] = ci
+		pl.custs = append(pl.custs, ocust{ref: cd.Customer, c: cd.Before})
+	}
+	oc := &pl.custs[ci]
+	for _, f := range cd.Fill {
+		oc.c.IDs.set(f.Key, f.Value)
+		k := ckey{f.Key, f.Value}
+		pl.custIdx[k] = append(pl.custIdx[k], ci)
+	}
+	if cd.FallbackKey != "" && oc.c.FallbackKey != cd.FallbackKey {
+		oc.c.FallbackKey = cd.FallbackKey
+		k := ckey{KeyFallback, cd.FallbackKey}
+		pl.custIdx[k] = append(pl.custIdx[k], ci)
+	}
+
+	for j := range d.Policies {
+		pd := &d.Policies[j]
+		var pi int
+		switch {
+		case pd.Outcome == OutcomeNew:
+			pi = len(pl.pols)
+			pl.pols = append(pl.pols, opol{ref: pd.Policy, owner: cd.Customer,
+				p: Policy{Type: PolicyTypeACA, Status: pd.Status, EffectiveDate: pd.EffectiveDate}})
+		case pd.Outcome != OutcomeMatched:
+			continue
+		case pd.Policy.New:
+			pi = slices.IndexFunc(pl.pols, func(o opol) bool { return o.ref == pd.Policy })
+		default:
+			n, ok := pl.polByID[pd.Policy.ID]
+			if !ok {
+				n = len(pl.pols)
+				pl.polByID[pd.Policy.ID] = n
+				pl.pols = append(pl.pols, opol{ref: pd.Policy, owner: cd.Customer, p: pd.Before, before: pd.Before})
+			}
+			pi = n
+		}
+		op := &pl.pols[pi]
+		for _, f := range pd.Fill {
+			op.p.IDs.set(f.Key, f.Value)
+			k := pkey{f.Key, f.Value}
+			pl.polIdx[k] = append(pl.polIdx[k], pi)
+		}
+	}
+}

@@ -1,0 +1,69 @@
+package matching
+
+// table is a compact open-addressing hash index (linear probing) from a
+// string value to the positions of the records holding it. A slot is one
+// uint64: the high 32 bits are a tag taken from the value's hash, the low 32
+// bits the record position plus one (0 marks an empty slot). The index holds
+// no string: a lookup checks a candidate against the record itself, so a
+// slot costs 8 bytes and a customer's whole index a few dozen bytes.
+//
+// Several records may hold the same value (that is how ambiguities are
+// seen); each has its own slot. Entries are never deleted: when a record's
+// value changes, its old slot goes stale and lookups skip it because the
+// record no longer holds the value; growth rebuilds the table from the
+// records and drops stale slots.
+type table struct {
+	slots []uint64
+	used  int // occupied slots, stale ones included
+}
+
+// maxLoad is the load factor (used/len) above which a table grows: 3/4.
+func (t *table) full(extra int) bool { return (t.used+extra)*4 > len(t.slots)*3 }
+
+// tableSize returns the power-of-two slot count for n entries.
+func tableSize(n int) int {
+	size := 8
+	for n*4 > size*3 {
+		size *= 2
+	}
+	return size
+}
+
+func slotOf(h uint64, pos int) uint64 { return h&0xffffffff00000000 | uint64(pos+1) }
+
+// insert adds pos under hash h; the caller has made room. It does nothing
+// when the same (tag, pos) is already in h's probe run, which keeps a record
+// from appearing twice when its value returns to an earlier one.
+func (t *table) insert(h uint64, pos int) {
+	mask := uint64(len(t.slots) - 1)
+	want := slotOf(h, pos)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch t.slots[i] {
+		case 0:
+			t.slots[i] = want
+			t.used++
+			return
+		case want:
+			return
+		}
+	}
+}
+
+// probe calls yield with the position of every record whose slot is in h's
+// probe run and carries h's tag: the candidates, to be checked by value.
+func (t *table) probe(h uint64, yield func(pos int)) {
+	if len(t.slots) == 0 {
+		return
+	}
+	mask := uint64(len(t.slots) - 1)
+	tag := h & 0xffffffff00000000
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return
+		}
+		if s&0xffffffff00000000 == tag {
+			yield(int(uint32(s)) - 1)
+		}
+	}
+}

@@ -1,0 +1,516 @@
+package carrier
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// Carrier is a canonical carrier of a [Registry]. It is a small comparable
+// value; the zero Carrier is invalid.
+type Carrier struct {
+	// ID is the stable identifier, e.g. "bcbs-texas".
+	ID string
+	// DisplayName is the canonical display name, e.g.
+	// "Blue Cross and Blue Shield of Texas".
+	DisplayName string
+	// Parent is the parent organization, e.g. "HCSC" ("" when unknown).
+	Parent string
+	// Blue reports a Blue Cross and/or Blue Shield licensee.
+	Blue bool
+}
+
+// IsValid reports whether c is a carrier (not the zero Carrier).
+func (c Carrier) IsValid() bool { return c.ID != "" }
+
+// String returns the display name.
+func (c Carrier) String() string { return c.DisplayName }
+
+// Method says how a name was resolved.
+type Method uint8
+
+const (
+	// MethodNone is the zero Method (no match).
+	MethodNone Method = iota
+	// MethodExact: the name is the carrier's display name, after normalization.
+	MethodExact
+	// MethodAlias: the name is a registered alias, after normalization (also
+	// when equal to one once spaces are removed: "Health Net" = "HealthNet").
+	MethodAlias
+	// MethodFuzzy: Jaro-Winkler similarity above FuzzyThreshold with a
+	// FuzzyMargin over the runner-up; Match.Score holds the similarity.
+	MethodFuzzy
+	// MethodState: a generic Blue name resolved by the state it names or,
+	// failing that, the customer's state, served by one Blue company.
+	MethodState
+	// MethodZIP: a generic Blue name in a state served by several Blue
+	// companies, resolved by the postal code.
+	MethodZIP
+	// MethodFamily: a family name ("Anthem", "HCSC") resolved by the
+	// customer's state, which picks exactly one member of the family.
+	MethodFamily
+)
+
+var methodNames = [...]string{"none", "exact", "alias", "fuzzy", "state", "zip", "family"}
+
+// String returns the lower-case name of m: "exact", "alias", "fuzzy",
+// "state", "zip" or "family".
+func (m Method) String() string {
+	if int(m) < len(methodNames) {
+		return methodNames[m]
+	}
+	return "Method(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Confidence grades a match, as x/text/language does.
+type Confidence uint8
+
+const (
+	// No: no match.
+	No Confidence = iota
+	// Low: a fuzzy match, or a family name resolved by state: worth a
+	// second look by a person.
+	Low
+	// High: a generic Blue name resolved by state or ZIP from the registry's
+	// tables.
+	High
+	// Exact: the display name or a registered alias.
+	Exact
+)
+
+var confidenceNames = [...]string{"No", "Low", "High", "Exact"}
+
+// String returns "No", "Low", "High" or "Exact".
+func (c Confidence) String() string {
+	if int(c) < len(confidenceNames) {
+		return confidenceNames[c]
+	}
+	return "Confidence(" + strconv.Itoa(int(c)) + ")"
+}
+
+// Match is the answer of [Registry.Resolve].
+type Match struct {
+	Carrier Carrier
+	// Method says how the name was resolved; for a fuzzy match that led to
+	// a family or a generic Blue name, it is MethodFamily, MethodState or
+	// MethodZIP and Score is below 1.
+	Method Method
+	// Score is the Jaro-Winkler similarity of a fuzzy match, 1 otherwise.
+	Score float64
+	// Confidence grades the answer.
+	Confidence Confidence
+}
+
+// Query is what Resolve needs: the carrier name as typed and, for generic
+// Blue names and family names, the customer's state and postal code.
+type Query struct {
+	// Name is the carrier name as typed (the API's carrierName).
+	Name string
+	// State is the customer's state: a two-letter code (or state name) of
+	// the 50 states, DC or PR. Anything else counts as no state.
+	State string
+	// PostalCode is the customer's ZIP code (12345, 12345-6789 or
+	// 123456789). Only the first five digits are used, and only in states
+	// split between Blue companies.
+	PostalCode string
+}
+
+// Entry is one row of a host's carrier list, in the shape of the API's
+// /v2/carriers (id, displayName, aliases) plus, for Blue companies, the
+// states and split areas served. An entry with Members is a family name, an
+// entry with NotCarrier a name that must stay unknown; every other entry is
+// a carrier.
+type Entry struct {
+	ID          string
+	DisplayName string
+	Parent      string
+	// Aliases are other names of the carrier. An alias written as one word
+	// in capitals and digits ("UHC", "BCBSTX"), or whose key has at most
+	// four characters, is a short code: exact match only, never fuzzy.
+	Aliases []string
+	// ExactAliases match exactly only, never fuzzily: short codes and
+	// legal names too generic to be fuzzy targets ("Health Options").
+	ExactAliases []string
+	// Blue marks a Blue Cross and/or Blue Shield licensee.
+	Blue bool
+	// States are the states (two-letter codes) where a generic Blue name
+	// may resolve to this company. Blue entries only.
+	States []string
+	// Areas restrict the company, in states it shares with other Blue
+	// companies, to the listed ZIP codes. Blue entries only.
+	Areas []Area
+	// Members are the IDs of the carriers a family name stands for
+	// ("Anthem": Anthem Blue Cross and Blue Shield, Anthem Blue Cross,
+	// Wellpoint). A family resolves to the one member whose States include
+	// the customer's state, else it is ambiguous.
+	Members []string
+	// NotCarrier marks names that are not carriers and must resolve to
+	// unknown ("Red Cross", "The Empire Plan"). Government programs
+	// (Medicare, Medicaid, TRICARE, Humana Military, VA) are built in.
+	NotCarrier bool
+}
+
+// Area is the part of a state served by a Blue company: its ZIP codes.
+// In a state where some company has an Area, a ZIP code decides only if it
+// is listed in some Area of that state; unlisted ZIP codes stay ambiguous.
+type Area struct {
+	State string
+	ZIPs  []string // five digits each
+}
+
+// governmentPrograms are government programs and their contractors: never
+// carriers (RULES.md), in every registry.
+var governmentPrograms = []string{
+	"Medicare", "Original Medicare", "Medicare Part A", "Medicare Part B",
+	"Medicare Part D", "Medicaid", "Medi-Cal", "CMS",
+	"Centers for Medicare and Medicaid Services",
+	"TRICARE", "TRICARE For Life", "TRICARE Prime", "TRICARE Select",
+	"Humana Military", "Humana Military Healthcare Services",
+	"Health Net Federal Services", "TriWest", "TriWest Healthcare Alliance",
+	"VA", "Veterans Affairs", "Department of Veterans Affairs",
+	"Veterans Administration", "VA Health Care", "CHAMPVA",
+}
+
+type tkind uint8
+
+const (
+	tCarrier tkind = iota + 1
+	tFamily
+	tNot
+	tGeneric
+	tAmbig // several entries share a compact key
+)
+
+type target struct {
+	kind    tkind
+	display bool // the display name (MethodExact), not an alias
+	idx     int32
+}
+
+type family struct {
+	members []int32
+}
+
+type fuzzyKey struct {
+	key  string
+	t    target
+	hist [histSize]uint8
+}
+
+// Registry is an immutable set of canonical carriers with their aliases and
+// Blue state tables. It is safe for concurrent use.
+type Registry struct {
+	carriers   []Carrier
+	stateMask  []uint64 // per carrier: bit i = serves stateCodes[i] as a Blue
+	areaMask   []uint64 // per carrier: bit i = has an Area in stateCodes[i]
+	blues      [numStates][]int32
+	families   []family
+	exact      map[string]target
+	compact    map[string]target
+	ambigs     [][]int32
+	fuzzy      []fuzzyKey // sorted by key length
+	zips       map[uint32][]int32
+	splitState [numStates]bool
+}
+
+func zipKey(state int, zip uint32) uint32 { return uint32(state)<<17 | zip }
+
+// New builds a registry from a host's carrier list. It checks the list:
+// every entry needs an ID (unique) and a display name; no two entries may
+// share a name once normalized ([ErrDuplicateAlias]); a generic Blue name
+// ("BCBS", "Blue Cross") cannot be an alias, since it resolves by state;
+// states, areas and members must be valid ([ErrInvalidEntry]). The errors
+// carry the path of the offending value, e.g. "entries[3].aliases[1]".
+func New(entries []Entry) (*Registry, error) {
+	r := &Registry{
+		exact:   make(map[string]target),
+		compact: make(map[string]target),
+		zips:    make(map[uint32][]int32),
+	}
+	ids := make(map[string]target, len(entries))
+	owner := make(map[string]string) // key -> path of first owner
+	compactOwners := make(map[string][]target)
+
+	bad := func(path, received string) error {
+		return newError(kindInvalidEntry, path, expectEntry, received, nil)
+	}
+
+	// pass 1: IDs and kinds
+	for i, e := range entries {
+		p := fmt.Sprintf("entries[%d]", i)
+		if trimSpace(e.ID) == "" {
+			return nil, bad(p+".id", e.ID)
+		}
+		if _, dup := ids[e.ID]; dup {
+			return nil, bad(p+".id", e.ID)
+		}
+		if trimSpace(e.DisplayName) == "" {
+			return nil, bad(p+".displayName", e.DisplayName)
+		}
+		var t target
+		switch {
+		case len(e.Members) > 0 && e.NotCarrier:
+			return nil, bad(p+".members", e.ID)
+		case len(e.Members) > 0:
+			t = target{kind: tFamily, idx: int32(len(r.families))}
+			r.families = append(r.families, family{})
+		case e.NotCarrier:
+			t = target{kind: tNot, idx: -1}
+		default:
+			t = target{kind: tCarrier, idx: int32(len(r.carriers))}
+			r.carriers = append(r.carriers, Carrier{ID: e.ID, DisplayName: trimSpace(e.DisplayName), Parent: e.Parent, Blue: e.Blue})
+			r.stateMask = append(r.stateMask, 0)
+			r.areaMask = append(r.areaMask, 0)
+		}
+		if t.kind != tCarrier && (e.Blue || len(e.States) > 0 || len(e.Areas) > 0) {
+			return nil, bad(p+".blue", e.ID)
+		}
+		ids[e.ID] = t
+	}
+
+	var kb keyBuf
+	addKey := func(path, name string, t target, fuzzyOK bool) error {
+		key := string(kb.key(trimSpace(name)))
+		if key == "" {
+			return bad(path, name)
+		}
+		if t.kind != tNot {
+			if g, ok := parseGeneric([]byte(key)); ok && g.state < 0 {
+				return bad(path, name) // "BCBS" must stay generic
+			}
+		}
+		if old, ok := r.exact[key]; ok {
+			if old.kind == t.kind && old.idx == t.idx && t.kind != tNot {
+				if t.display {
+					r.exact[key] = t
+				}
+				return nil
+			}
+			if old.kind == tNot && t.kind == tNot {
+				return nil
+			}
+			return newError(kindDuplicateAlias, path, expectUniqueKey+" (also "+owner[key]+")", name, nil)
+		}
+		r.exact[key] = t
+		owner[key] = path
+		ck := compactKey(key)
+		if !slices.ContainsFunc(compactOwners[ck], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
+			compactOwners[ck] = append(compactOwners[ck], t)
+		}
+		if fuzzyOK && len(key) > 4 {
+			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key)})
+		}
+		return nil
+	}
+
+	for _, g := range governmentPrograms {
+		if err := addKey("governmentPrograms", g, target{kind: tNot, idx: -1}, true); err != nil {
+			return nil, err
+		}
+	}
+
+	// pass 2: names, states, areas, members
+	for i, e := range entries {
+		p := fmt.Sprintf("entries[%d]", i)
+		t := ids[e.ID]
+		dt := t
+		dt.display = t.kind == tCarrier
+		if err := addKey(p+".displayName", e.DisplayName, dt, !isCode(e.DisplayName)); err != nil {
+			return nil, err
+		}
+		for j, a := range e.Aliases {
+			if err := addKey(fmt.Sprintf("%s.aliases[%d]", p, j), a, t, !isCode(a)); err != nil {
+				return nil, err
+			}
+		}
+		for j, a := range e.ExactAliases {
+			if err := addKey(fmt.Sprintf("%s.exactAliases[%d]", p, j), a, t, false); err != nil {
+				return nil, err
+			}
+		}
+		switch t.kind {
+		case tFamily:
+			for j, m := range e.Members {
+				mt, ok := ids[m]
+				if !ok || mt.kind != tCarrier {
+					return nil, bad(fmt.Sprintf("%s.members[%d]", p, j), m)
+				}
+				f := &r.families[t.idx]
+				if !slices.Contains(f.members, mt.idx) {
+					f.members = append(f.members, mt.idx)
+				}
+			}
+		case tCarrier:
+			if !e.Blue && (len(e.States) > 0 || len(e.Areas) > 0) {
+				return nil, bad(p+".states", e.ID)
+			}
+			for j, s := range e.States {
+				si := stateIndex(s)
+				if si < 0 {
+					return nil, bad(fmt.Sprintf("%s.states[%d]", p, j), s)
+				}
+				if r.stateMask[t.idx]&(1<<si) == 0 {
+					r.stateMask[t.idx] |= 1 << si
+					r.blues[si] = append(r.blues[si], t.idx)
+				}
+			}
+			for j, a := range e.Areas {
+				ap := fmt.Sprintf("%s.areas[%d]", p, j)
+				si := stateIndex(a.State)
+				if si < 0 || r.stateMask[t.idx]&(1<<si) == 0 {
+					return nil, bad(ap+".state", a.State)
+				}
+				r.splitState[si] = true
+				r.areaMask[t.idx] |= 1 << si
+				for k, z := range a.ZIPs {
+					zn, ok := parseZIP5(z)
+					if !ok || len(z) != 5 {
+						return nil, bad(fmt.Sprintf("%s.zips[%d]", ap, k), z)
+					}
+					zk := zipKey(si, zn)
+					if !slices.Contains(r.zips[zk], t.idx) {
+						r.zips[zk] = append(r.zips[zk], t.idx)
+					}
+				}
+			}
+		}
+	}
+
+	// Generic Blue words are fuzzy targets too, so that "Blue Corss Blue
+	// Shield" reaches the state rule rather than some specific Blue.
+	for _, g := range []string{"blue cross blue shield", "blue cross and blue shield", "blue cross", "blue shield"} {
+		r.fuzzy = append(r.fuzzy, fuzzyKey{key: g, t: target{kind: tGeneric, idx: -1}, hist: histogram(g)})
+	}
+
+	for ck, ts := range compactOwners {
+		if len(ts) == 1 {
+			r.compact[ck] = ts[0]
+			continue
+		}
+		// Several entries share the key without spaces: answer ambiguous
+		// (or unknown if one of them is not a carrier).
+		var cs []int32
+		not := false
+		for _, t := range ts {
+			switch t.kind {
+			case tCarrier:
+				cs = append(cs, t.idx)
+			case tFamily:
+				cs = append(cs, r.families[t.idx].members...)
+			case tNot:
+				not = true
+			}
+		}
+		if not {
+			r.compact[ck] = target{kind: tNot, idx: -1}
+			continue
+		}
+		r.compact[ck] = target{kind: tAmbig, idx: int32(len(r.ambigs))}
+		r.ambigs = append(r.ambigs, uniq(cs))
+	}
+	for _, z := range r.zips {
+		slices.Sort(z)
+	}
+	slices.SortStableFunc(r.fuzzy, func(a, b fuzzyKey) int { return len(a.key) - len(b.key) })
+	return r, nil
+}
+
+func uniq(xs []int32) []int32 {
+	slices.Sort(xs)
+	return slices.Compact(xs)
+}
+
+// isCode reports a short code written as one word in capitals and digits.
+func isCode(s string) bool {
+	s = trimSpace(s)
+	if s == "" {
+		return false
+	}
+	hasUpper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			hasUpper = true
+		case '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return hasUpper
+}
+
+func compactKey(key string) string {
+	b := make([]byte, 0, len(key))
+	for i := 0; i < len(key); i++ {
+		if key[i] != ' ' {
+			b = append(b, key[i])
+		}
+	}
+	return string(b)
+}
+
+// parseZIP5 returns the first five digits of a postal code written as
+// 12345, 12345-6789 or 123456789 (surrounding space allowed).
+func parseZIP5(s string) (uint32, bool) {
+	s = trimSpace(s)
+	switch {
+	case len(s) == 5:
+	case len(s) == 10 && s[5] == '-' && allDigits(s[6:]):
+	case len(s) == 9 && allDigits(s[5:]):
+	default:
+		return 0, false
+	}
+	var n uint32
+	for i := range 5 {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + uint32(c-'0')
+	}
+	return n, true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// Carriers returns the registry's carriers in registry order (a copy).
+func (r *Registry) Carriers() []Carrier { return slices.Clone(r.carriers) }
+
+// Lookup returns the carrier with the given ID.
+func (r *Registry) Lookup(id string) (Carrier, bool) {
+	for _, c := range r.carriers {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Carrier{}, false
+}
+
+// BlueCompanies returns the Blue companies that serve a state (two-letter
+// code), in registry order; nil for an unknown state.
+func (r *Registry) BlueCompanies(state string) []Carrier {
+	si := parseState(state)
+	if si < 0 {
+		return nil
+	}
+	return r.list(r.blues[si])
+}
+
+func (r *Registry) list(idx []int32) []Carrier {
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]Carrier, len(idx))
+	for i, x := range idx {
+		out[i] = r.carriers[x]
+	}
+	return out
+}

@@ -1,0 +1,343 @@
+package carrier
+
+import (
+	"math"
+	"unicode/utf8"
+
+	"github.com/xrash/smetrics"
+)
+
+// Fuzzy matching parameters (smetrics.JaroWinkler over normalized,
+// ASCII-folded keys, boost threshold 0.7, prefix 4). They were tuned on
+// testdata/resolve.txt so that no case resolves to a wrong carrier; see the
+// package documentation for the figures.
+const (
+	// FuzzyThreshold is the lowest Jaro-Winkler similarity a fuzzy match
+	// may have.
+	FuzzyThreshold = 0.93
+	// FuzzyMargin is how far the best target must score above the
+	// runner-up (the best key of any other carrier, family, non-carrier or
+	// generic Blue name); closer than that, the answer is ambiguous (or
+	// unknown when the runner-up is not a carrier).
+	FuzzyMargin = 0.03
+	// minFuzzyLen: keys shorter than this never take part in fuzzy
+	// matching, on either side.
+	minFuzzyLen = 5
+)
+
+// Resolve resolves a carrier name to one canonical carrier, or says why it
+// cannot. In order (RULES.md, carrier):
+//
+//  1. the name is trimmed; empty is [ErrEmpty], more than MaxInputLen
+//     characters is [ErrTooLong] (checked before anything else);
+//  2. its key (see [Normalize]) equal to a government program or other
+//     non-carrier is [ErrUnknown]; equal to a display name is MethodExact,
+//     to an alias MethodAlias (also when equal once spaces are removed);
+//     to a family name, the family is resolved by Query.State;
+//  3. a generic Blue name ("BCBS", "Blue Cross and Blue Shield", "Blue
+//     Cross", "Blue Shield", "FEP", with an optional state: "BCBS TX", "BCBS
+//     of Florida", "Blue Cross Blue Shield Medicare") resolves to the Blue
+//     company of the state it names, else of Query.State (MethodState);
+//     with no state, [ErrStateRequired]; in a state served by several Blue
+//     companies, by Query.PostalCode where the registry knows the split
+//     (MethodZIP), else [ErrAmbiguous] with the companies as candidates;
+//  4. fuzzy: the best Jaro-Winkler score over the fuzzy keys (every alias
+//     except short codes and exact-only aliases) at or above FuzzyThreshold
+//     and at least FuzzyMargin above the runner-up (MethodFuzzy); a close
+//     runner-up makes it [ErrAmbiguous], a close non-carrier [ErrUnknown];
+//  5. otherwise [ErrUnknown].
+//
+// Every error is an [*Error] with field path "carrierName".
+func (r *Registry) Resolve(q Query) (Match, error) {
+	if len(q.Name) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(q.Name) > MaxInputLen {
+		return Match{}, newError(kindTooLong, FieldPath, expectShort, q.Name, nil)
+	}
+	name := trimSpace(q.Name)
+	if name == "" {
+		return Match{}, newError(kindEmpty, FieldPath, expectName, q.Name, nil)
+	}
+	var kb keyBuf
+	key := kb.key(name)
+	if len(key) == 0 {
+		return Match{}, r.unknown(q)
+	}
+	if t, ok := r.exact[string(key)]; ok {
+		return r.answer(t, q, 1, MethodAlias)
+	}
+	var cb [512]byte
+	ck := cb[:0]
+	for _, c := range key {
+		if c != ' ' {
+			ck = append(ck, c)
+		}
+	}
+	if t, ok := r.compact[string(ck)]; ok {
+		t.display = false
+		return r.answer(t, q, 1, MethodAlias)
+	}
+	if g, ok := parseGeneric(key); ok {
+		return r.generic(g.state, q, 1)
+	}
+	return r.fuzzyResolve(key, q)
+}
+
+func (r *Registry) unknown(q Query) error {
+	return newError(kindUnknown, FieldPath, expectName, q.Name, nil)
+}
+
+func (r *Registry) ambiguous(q Query, idx []int32) error {
+	return newError(kindAmbiguous, FieldPath, expectOne, q.Name, r.list(idx))
+}
+
+// answer turns a matched target into a Match or an error. method is
+// MethodAlias for exact-key matches and MethodFuzzy for fuzzy ones.
+func (r *Registry) answer(t target, q Query, score float64, method Method) (Match, error) {
+	switch t.kind {
+	case tCarrier:
+		m := Match{Carrier: r.carriers[t.idx], Method: method, Score: score, Confidence: Exact}
+		if method == MethodFuzzy {
+			m.Confidence = Low
+		} else if t.display {
+			m.Method = MethodExact
+		}
+		return m, nil
+	case tFamily:
+		return r.family(t.idx, q, score)
+	case tGeneric:
+		return r.generic(-1, q, score)
+	case tAmbig:
+		return Match{}, r.ambiguous(q, r.ambigs[t.idx])
+	}
+	return Match{}, r.unknown(q)
+}
+
+// family resolves a family name by the customer's state: the one member
+// serving it as a Blue company, else ambiguous with all members.
+func (r *Registry) family(fi int32, q Query, score float64) (Match, error) {
+	f := r.families[fi]
+	if st := parseState(q.State); st >= 0 {
+		pick := int32(-1)
+		n := 0
+		for _, m := range f.members {
+			if r.stateMask[m]&(1<<st) != 0 {
+				pick = m
+				n++
+			}
+		}
+		if n == 1 {
+			return Match{Carrier: r.carriers[pick], Method: MethodFamily, Score: score, Confidence: Low}, nil
+		}
+	}
+	return Match{}, r.ambiguous(q, f.members)
+}
+
+// generic resolves a generic Blue name: the named state (if >= 0), else the
+// customer's; then the one Blue company there, or the postal code.
+func (r *Registry) generic(named int, q Query, score float64) (Match, error) {
+	st := named
+	if st < 0 {
+		st = parseState(q.State)
+	}
+	if st < 0 {
+		return Match{}, newError(kindStateRequired, FieldPath, expectState, q.State, nil)
+	}
+	conf := High
+	if score < 1 {
+		conf = Low
+	}
+	bl := r.blues[st]
+	switch len(bl) {
+	case 0:
+		return Match{}, r.unknown(q)
+	case 1:
+		return Match{Carrier: r.carriers[bl[0]], Method: MethodState, Score: score, Confidence: conf}, nil
+	}
+	if r.splitState[st] {
+		if z, ok := parseZIP5(q.PostalCode); ok {
+			if zc, known := r.zips[zipKey(st, z)]; known {
+				// Companies listed for this ZIP, plus those serving the whole
+				// state (no Area there).
+				pick := int32(-1)
+				n := 0
+				for _, c := range bl {
+					if containsIdx(zc, c) || !r.hasArea(c, st) {
+						pick = c
+						n++
+					}
+				}
+				if n == 1 {
+					return Match{Carrier: r.carriers[pick], Method: MethodZIP, Score: score, Confidence: conf}, nil
+				}
+				var cs []int32
+				for _, c := range bl {
+					if containsIdx(zc, c) || !r.hasArea(c, st) {
+						cs = append(cs, c)
+					}
+				}
+				return Match{}, r.ambiguous(q, cs)
+			}
+		}
+	}
+	return Match{}, r.ambiguous(q, bl)
+}
+
+func containsIdx(xs []int32, x int32) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Registry) hasArea(c int32, st int) bool { return r.areaMask[c]&(1<<st) != 0 }
+
+// fuzzyBound is the lowest score a key must be able to reach to matter:
+// anything lower can be neither the best nor a close runner-up.
+const fuzzyBound = FuzzyThreshold - FuzzyMargin
+
+// minLenRatio: with m matching characters, Jaro <= (m/la + m/lb + 1)/3 and
+// m <= min(la, lb), and Jaro-Winkler (prefix 4) <= 0.6*Jaro + 0.4; so a key
+// whose length ratio to the query is below this cannot reach fuzzyBound.
+var minLenRatio = 3*(fuzzyBound-0.4)/0.6 - 2
+
+type scored struct {
+	t     target
+	score float64
+}
+
+func (r *Registry) fuzzyResolve(key []byte, q Query) (Match, error) {
+	lq := len(key)
+	if lq < minFuzzyLen {
+		return Match{}, r.unknown(q)
+	}
+	qh := histogram(key)
+	lo := int(math.Ceil(float64(lq) * minLenRatio))
+	hi := int(float64(lq) / minLenRatio)
+	// first key with len >= lo
+	a, b := 0, len(r.fuzzy)
+	for a < b {
+		m := (a + b) / 2
+		if len(r.fuzzy[m].key) < lo {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	qs := string(key)
+	var best [8]scored
+	nb := 0
+	for i := a; i < len(r.fuzzy) && len(r.fuzzy[i].key) <= hi; i++ {
+		k := &r.fuzzy[i]
+		m := histMin(&qh, &k.hist)
+		if m == 0 {
+			continue
+		}
+		lk := len(k.key)
+		j := (float64(m)/float64(lq) + float64(m)/float64(lk) + 1) / 3
+		if j > 1 {
+			j = 1
+		}
+		if 0.6*j+0.4 < fuzzyBound {
+			continue
+		}
+		s := smetrics.JaroWinkler(qs, k.key, 0.7, 4)
+		if s < fuzzyBound {
+			continue
+		}
+		nb = addScored(&best, nb, k.t, s)
+	}
+	if nb == 0 || best[0].score < FuzzyThreshold {
+		return Match{}, r.unknown(q)
+	}
+	top := best[0]
+	var close []int32
+	for _, c := range best[1:nb] {
+		if top.score-c.score >= FuzzyMargin {
+			break
+		}
+		switch c.t.kind {
+		case tNot, tGeneric:
+			return Match{}, r.unknown(q)
+		case tCarrier:
+			close = append(close, c.t.idx)
+		case tFamily:
+			close = append(close, r.families[c.t.idx].members...)
+		}
+	}
+	if close == nil {
+		return r.answer(top.t, q, top.score, MethodFuzzy)
+	}
+	switch top.t.kind {
+	case tNot, tGeneric:
+		return Match{}, r.unknown(q)
+	case tCarrier:
+		close = append(close, top.t.idx)
+	case tFamily:
+		close = append(close, r.families[top.t.idx].members...)
+	}
+	return Match{}, r.ambiguous(q, uniq(close))
+}
+
+// addScored keeps, sorted by score descending, the best score of each
+// distinct target (at most len(best) targets).
+func addScored(best *[8]scored, n int, t target, s float64) int {
+	for i := 0; i < n; i++ {
+		if best[i].t.kind == t.kind && best[i].t.idx == t.idx {
+			if s <= best[i].score {
+				return n
+			}
+			// remove it, then insert below
+			copy(best[i:n-1], best[i+1:n])
+			n--
+			break
+		}
+	}
+	pos := n
+	for pos > 0 && best[pos-1].score < s {
+		pos--
+	}
+	if pos >= len(best) {
+		return n
+	}
+	if n < len(best) {
+		n++
+	}
+	copy(best[pos+1:n], best[pos:n-1])
+	best[pos] = scored{t, s}
+	return n
+}
+
+const histSize = 38 // a-z, 0-9, space, anything else
+
+func histogram[T string | []byte](s T) [histSize]uint8 {
+	var h [histSize]uint8
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var b int
+		switch {
+		case 'a' <= c && c <= 'z':
+			b = int(c - 'a')
+		case '0' <= c && c <= '9':
+			b = 26 + int(c-'0')
+		case c == ' ':
+			b = 36
+		default:
+			b = 37
+		}
+		if h[b] < 255 {
+			h[b]++
+		}
+	}
+	return h
+}
+
+// histMin is an upper bound on the number of Jaro matches of two keys: the
+// size of the intersection of their byte multisets.
+func histMin(a, b *[histSize]uint8) int {
+	n := 0
+	for i := range a {
+		n += int(min(a[i], b[i]))
+	}
+	return n
+}

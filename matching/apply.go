@@ -29,8 +29,8 @@ func (s *Store) Apply(p *Plan) (*Applied, error) {
 		return nil, ErrStalePlan
 	}
 	out := &Applied{Customers: make([]string, len(p.Decisions)), Policies: make([][]string, len(p.Decisions))}
-	newCust := map[int]int{}      // record index -> customer position
-	newPol := map[[2]int]int{}    // (record, policy) -> policy position
+	newCust := map[int]int{}   // record index -> customer position
+	newPol := map[[2]int]int{} // (record, policy) -> policy position
 	exists := func(id string) bool { return s.customerPos(id) >= 0 }
 	pexists := func(id string) bool { return s.policyPos(id) >= 0 }
 	for i := range p.Decisions {

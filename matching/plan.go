@@ -740,8 +740,11 @@ func (pl *planner) commit(d *Decision) {
 		switch {
 		case pd.Outcome == OutcomeNew:
 			pi = len(pl.pols)
-			pl.pols = append(pl.pols, opol{ref: pd.Policy, owner: cd.Customer,
-				p: Policy{Type: PolicyTypeACA, Status: pd.Status, EffectiveDate: pd.EffectiveDate}})
+			np := Policy{Type: PolicyTypeACA, Status: pd.Status, EffectiveDate: pd.EffectiveDate}
+			for _, f := range pd.Fill {
+				np.IDs.set(f.Key, f.Value)
+			}
+			pl.pols = append(pl.pols, opol{ref: pd.Policy, owner: cd.Customer, p: np, before: np})
 		case pd.Outcome != OutcomeMatched:
 			continue
 		case pd.Policy.New:

@@ -107,15 +107,31 @@ func (p Policy) MayContact(now time.Time, c Candidates, state string) (ok bool, 
 	if err != nil {
 		return false, time.Time{}
 	}
+	// Look one day either side first (the usual answer), then two weeks ahead.
+	for _, ahead := range [...]int{1, horizon} {
+		ok, next, found, err := p.scan(now, c, rules, ahead)
+		if err != nil {
+			return false, time.Time{}
+		}
+		if found {
+			return ok, next
+		}
+	}
+	return false, time.Time{}
+}
+
+// scan intersects the candidates' windows from the day before now to ahead days after it
+// and finds the one containing or following now.
+func (p Policy) scan(now time.Time, c Candidates, rules []applied, ahead int) (ok bool, next time.Time, found bool, err error) {
 	var open []Window
 	for i, z := range c.z[:c.n] {
 		loc, err := z.Location()
 		if err != nil {
-			return false, time.Time{}
+			return false, time.Time{}, false, err
 		}
 		y, m, d := now.In(loc).Date()
-		ws := make([]Window, 0, horizon+2)
-		for k := -1; k <= horizon; k++ {
+		ws := make([]Window, 0, ahead+2)
+		for k := -1; k <= ahead; k++ {
 			if w := p.dayWindow(loc, y, m, d+k, rules); w.IsOpen() {
 				ws = append(ws, w)
 			}
@@ -131,11 +147,11 @@ func (p Policy) MayContact(now time.Time, c Candidates, state string) (ok bool, 
 			continue
 		}
 		if !now.Before(w.Start) {
-			return true, w.End.In(now.Location())
+			return true, w.End.In(now.Location()), true, nil
 		}
-		return false, w.Start.In(now.Location())
+		return false, w.Start.In(now.Location()), true, nil
 	}
-	return false, time.Time{}
+	return false, time.Time{}, false, nil
 }
 
 // applied is a state rule with its state code and resolved reference location.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Carrier is a canonical carrier of a [Registry]. It is a small comparable
@@ -124,9 +125,10 @@ type Entry struct {
 	ID          string
 	DisplayName string
 	Parent      string
-	// Aliases are other names of the carrier. An alias written as one word
-	// in capitals and digits ("UHC", "BCBSTX"), or whose key has at most
-	// four characters, is a short code: exact match only, never fuzzy.
+	// Aliases are other names of the carrier. An alias written in capitals
+	// and digits only ("UHC", "BCBSTX", "BCBS TX"; "of" may stand between),
+	// or whose key has at most four characters, is a short code: exact
+	// match only, never fuzzy.
 	Aliases []string
 	// ExactAliases match exactly only, never fuzzily: short codes and
 	// legal names too generic to be fuzzy targets ("Health Options").
@@ -420,24 +422,22 @@ func uniq(xs []int32) []int32 {
 	return slices.Compact(xs)
 }
 
-// isCode reports a short code written as one word in capitals and digits.
+// isCode reports a short code: every word written in capitals and digits
+// ("UHC", "BCBSTX", "BCBS TX", "AARP/UHC"), apart from "of", "the" and "&".
 func isCode(s string) bool {
-	s = trimSpace(s)
-	if s == "" {
-		return false
-	}
-	hasUpper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	words := 0
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}) {
 		switch {
-		case 'A' <= c && c <= 'Z':
-			hasUpper = true
-		case '0' <= c && c <= '9':
-		default:
+		case w == "of" || w == "the":
+			continue
+		case strings.ToUpper(w) != w:
 			return false
 		}
+		words++
 	}
-	return hasUpper
+	return words > 0
 }
 
 func compactKey(key string) string {

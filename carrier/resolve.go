@@ -1,6 +1,7 @@
 package carrier
 
 import (
+	"bytes"
 	"math"
 	"unicode/utf8"
 
@@ -23,6 +24,9 @@ const (
 	// minFuzzyLen: keys shorter than this never take part in fuzzy
 	// matching, on either side.
 	minFuzzyLen = 5
+	// maxLenDiff: fuzzy matching compares only keys whose length differs
+	// from the query's by at most max(maxLenDiff, len/5) bytes.
+	maxLenDiff = 2
 )
 
 // Resolve resolves a carrier name to one canonical carrier, or says why it
@@ -41,11 +45,15 @@ const (
 //     with no state, [ErrStateRequired]; in a state served by several Blue
 //     companies, by Query.PostalCode where the registry knows the split
 //     (MethodZIP), else [ErrAmbiguous] with the companies as candidates;
-//  4. fuzzy: the best Jaro-Winkler score over the fuzzy keys (every alias
-//     except short codes and exact-only aliases) at or above FuzzyThreshold
+//  4. "<name> <state>" where <name> is an exact key: a non-Blue carrier,
+//     a Blue company serving that state, or a family resolved by that state
+//     ("Molina Healthcare of Texas", "Anthem Ohio");
+//  5. fuzzy: the best Jaro-Winkler score over the fuzzy keys (every alias
+//     except short codes and exact-only aliases, of about the query's
+//     length: at most max(2, 20%) bytes longer or shorter) at or above FuzzyThreshold
 //     and at least FuzzyMargin above the runner-up (MethodFuzzy); a close
 //     runner-up makes it [ErrAmbiguous], a close non-carrier [ErrUnknown];
-//  5. otherwise [ErrUnknown].
+//  6. otherwise [ErrUnknown].
 //
 // Every error is an [*Error] with field path "carrierName".
 func (r *Registry) Resolve(q Query) (Match, error) {
@@ -64,6 +72,9 @@ func (r *Registry) Resolve(q Query) (Match, error) {
 	if t, ok := r.exact[string(key)]; ok {
 		return r.answer(t, q, 1, MethodAlias)
 	}
+	if g, ok := parseGeneric(key); ok {
+		return r.generic(g.state, q, 1)
+	}
 	var cb [512]byte
 	ck := cb[:0]
 	for _, c := range key {
@@ -75,10 +86,58 @@ func (r *Registry) Resolve(q Query) (Match, error) {
 		t.display = false
 		return r.answer(t, q, 1, MethodAlias)
 	}
-	if g, ok := parseGeneric(key); ok {
-		return r.generic(g.state, q, 1)
+	if m, ok, err := r.stateQualified(key, q); ok {
+		return m, err
 	}
-	return r.fuzzyResolve(key, q)
+	return r.fuzzyResolve(key, q, FuzzyThreshold, FuzzyMargin)
+}
+
+// stateQualified resolves "<name> <state>" ("Molina Healthcare of Texas",
+// "Anthem Blue Cross and Blue Shield Ohio", "Delta Dental of California")
+// when <name> is an exact key: a non-Blue carrier, a Blue company that
+// serves that state, or a family (resolved by the named state).
+func (r *Registry) stateQualified(key []byte, q Query) (Match, bool, error) {
+	for _, words := range [2]int{2, 1} {
+		cut := len(key)
+		for range words {
+			cut = bytes.LastIndexByte(key[:cut], ' ')
+			if cut <= 0 {
+				break
+			}
+		}
+		if cut <= 0 {
+			continue
+		}
+		tail := key[cut+1:]
+		st, ok := stateNames[string(tail)]
+		if !ok && words == 1 && len(tail) == 2 {
+			st = stateIndex(string(tail))
+			ok = st >= 0
+		}
+		if !ok {
+			continue
+		}
+		t, found := r.exact[string(key[:cut])]
+		if !found {
+			continue
+		}
+		switch t.kind {
+		case tCarrier:
+			c := r.carriers[t.idx]
+			if c.Blue && r.stateMask[t.idx]&(1<<st) == 0 {
+				return Match{}, false, nil
+			}
+			return Match{Carrier: c, Method: MethodAlias, Score: 1, Confidence: Exact}, true, nil
+		case tFamily:
+			m, err := r.familyIn(t.idx, st, q, 1)
+			return m, true, err
+		case tNot:
+			return Match{}, true, r.unknown(q)
+		case tAmbig:
+			return Match{}, true, r.ambiguous(q, r.ambigs[t.idx])
+		}
+	}
+	return Match{}, false, nil
 }
 
 func (r *Registry) unknown(q Query) error {
@@ -114,8 +173,12 @@ func (r *Registry) answer(t target, q Query, score float64, method Method) (Matc
 // family resolves a family name by the customer's state: the one member
 // serving it as a Blue company, else ambiguous with all members.
 func (r *Registry) family(fi int32, q Query, score float64) (Match, error) {
+	return r.familyIn(fi, parseState(q.State), q, score)
+}
+
+func (r *Registry) familyIn(fi int32, st int, q Query, score float64) (Match, error) {
 	f := r.families[fi]
-	if st := parseState(q.State); st >= 0 {
+	if st >= 0 {
 		pick := int32(-1)
 		n := 0
 		for _, m := range f.members {
@@ -192,28 +255,35 @@ func containsIdx(xs []int32, x int32) bool {
 
 func (r *Registry) hasArea(c int32, st int) bool { return r.areaMask[c]&(1<<st) != 0 }
 
-// fuzzyBound is the lowest score a key must be able to reach to matter:
-// anything lower can be neither the best nor a close runner-up.
-const fuzzyBound = FuzzyThreshold - FuzzyMargin
-
-// minLenRatio: with m matching characters, Jaro <= (m/la + m/lb + 1)/3 and
-// m <= min(la, lb), and Jaro-Winkler (prefix 4) <= 0.6*Jaro + 0.4; so a key
-// whose length ratio to the query is below this cannot reach fuzzyBound.
-var minLenRatio = 3*(fuzzyBound-0.4)/0.6 - 2
 
 type scored struct {
 	t     target
 	score float64
 }
 
-func (r *Registry) fuzzyResolve(key []byte, q Query) (Match, error) {
+// fuzzyResolve is step 5 of Resolve with the given threshold and margin
+// (tests sweep them; Resolve uses FuzzyThreshold and FuzzyMargin).
+func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) (Match, error) {
+	// fuzzyBound is the lowest score a key must be able to reach to matter:
+	// anything lower can be neither the best nor a close runner-up.
+	fuzzyBound := threshold - margin
+	// With m matching characters, Jaro <= (m/la + m/lb + 1)/3 and
+	// m <= min(la, lb), and Jaro-Winkler (prefix 4) <= 0.6*Jaro + 0.4; so a
+	// key whose length ratio to the query is below minLenRatio cannot reach
+	// fuzzyBound.
+	minLenRatio := 3*(fuzzyBound-0.4)/0.6 - 2
 	lq := len(key)
 	if lq < minFuzzyLen {
 		return Match{}, r.unknown(q)
 	}
 	qh := histogram(key)
-	lo := int(math.Ceil(float64(lq) * minLenRatio))
-	hi := int(float64(lq) / minLenRatio)
+	// Only keys of about the same length: a typo adds, drops or swaps a
+	// character or two, and Jaro-Winkler's prefix bonus would otherwise let
+	// "health" match "healthnet". Within that window, the character-count
+	// bound below is exact (it never drops a key that could score).
+	slack := max(maxLenDiff, lq/5)
+	lo := max(int(math.Ceil(float64(lq)*minLenRatio)), lq-slack)
+	hi := min(int(float64(lq)/minLenRatio), lq+slack)
 	// first key with len >= lo
 	a, b := 0, len(r.fuzzy)
 	for a < b {
@@ -247,13 +317,13 @@ func (r *Registry) fuzzyResolve(key []byte, q Query) (Match, error) {
 		}
 		nb = addScored(&best, nb, k.t, s)
 	}
-	if nb == 0 || best[0].score < FuzzyThreshold {
+	if nb == 0 || best[0].score < threshold {
 		return Match{}, r.unknown(q)
 	}
 	top := best[0]
 	var close []int32
 	for _, c := range best[1:nb] {
-		if top.score-c.score >= FuzzyMargin {
+		if top.score-c.score >= margin {
 			break
 		}
 		switch c.t.kind {

@@ -1,0 +1,43 @@
+package dob
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// apiPattern is the pattern the API documents for dateOfBirth, verbatim.
+const apiPattern = `^(0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])[-/]\d{4}$`
+
+var apiRE = regexp.MustCompile(apiPattern)
+
+// slowParse is the obvious implementation and the readable reference for
+// Parse: trim, the documented regexp, then time.Parse for calendar validity,
+// then the year-0000 decision. It returns the sentinel only.
+func slowParse(s string) (Date, error) {
+	if len(s) > MaxInputLen {
+		return Date{}, ErrTooLong
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, ErrEmpty
+	}
+	if !apiRE.MatchString(s) {
+		return Date{}, ErrFormat
+	}
+	t, err := time.Parse("01/02/2006", strings.ReplaceAll(s, "-", "/"))
+	if err != nil || t.Year() == 0 {
+		return Date{}, ErrCalendar
+	}
+	return FromTime(t), nil
+}
+
+// naiveParse is what the benchmark compares Parse with: the documented
+// regexp followed by time.Parse, nothing else.
+func naiveParse(s string) (time.Time, bool) {
+	if !apiRE.MatchString(s) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("01/02/2006", strings.ReplaceAll(s, "-", "/"))
+	return t, err == nil
+}

@@ -1,7 +1,5 @@
 package carrier
 
-import "bytes"
-
 type genericName struct {
 	state int // named state, or -1
 }
@@ -22,13 +20,23 @@ var fillers = map[string]bool{
 // most one state (code or name), e.g. "bcbs", "bcbs tx", "bcbs florida",
 // "texas bcbs", "blue cross blue shield medicare" (as "bcbs medicare").
 func parseGeneric(key []byte) (genericName, bool) {
-	var arr [12][]byte
-	toks := arr[:0]
-	for f := range bytes.FieldsSeq(key) {
-		if len(toks) == len(arr) {
-			return genericName{}, false
+	var w words
+	w.buf = key
+	for i := 0; i < len(key); {
+		for i < len(key) && key[i] == ' ' {
+			i++
 		}
-		toks = append(toks, f)
+		j := i
+		for j < len(key) && key[j] != ' ' {
+			j++
+		}
+		if j > i {
+			if w.n == 12 {
+				return genericName{}, false
+			}
+			w.add(span{int32(i), int32(j)})
+		}
+		i = j
 	}
 	g := genericName{state: -1}
 	setState := func(s int) bool {
@@ -39,14 +47,14 @@ func parseGeneric(key []byte) (genericName, bool) {
 		return true
 	}
 	i := 0
-	if s, n := matchState(toks); n > 0 {
+	if s, n := w.matchState(0); n > 0 {
 		g.state = s
 		i = n
 	}
-	if i >= len(toks) {
+	if i >= w.n {
 		return genericName{}, false
 	}
-	switch t := toks[i]; {
+	switch t := w.word(i); {
 	case string(t) == "bcbs" || string(t) == "bcbsa" || string(t) == "fep":
 		i++
 	case len(t) == 6 && string(t[:4]) == "bcbs" && stateIndex(string(t[4:])) >= 0:
@@ -54,19 +62,19 @@ func parseGeneric(key []byte) (genericName, bool) {
 			return genericName{}, false
 		}
 		i++
-	case string(t) == "blue" && i+1 < len(toks) && (string(toks[i+1]) == "cross" || string(toks[i+1]) == "shield"):
+	case w.has(i, "blue", "cross") || w.has(i, "blue", "shield"):
 		i += 2
-	case hasWords(toks[i:], "federal", "employee", "program"):
+	case w.has(i, "federal", "employee", "program"):
 		i += 3
 	default:
 		return genericName{}, false
 	}
-	for i < len(toks) {
-		if fillers[string(toks[i])] {
+	for i < w.n {
+		if fillers[string(w.word(i))] {
 			i++
 			continue
 		}
-		s, n := matchState(toks[i:])
+		s, n := w.matchState(i)
 		if n == 0 || !setState(s) {
 			return genericName{}, false
 		}
@@ -76,25 +84,27 @@ func parseGeneric(key []byte) (genericName, bool) {
 }
 
 // matchState matches a state name (one or two words) or a two-letter code at
-// the start of toks; it returns the state and the number of words used.
-func matchState(toks [][]byte) (int, int) {
-	if len(toks) == 0 {
+// word i; it returns the state and the number of words used.
+func (w *words) matchState(i int) (int, int) {
+	if i >= w.n {
 		return -1, 0
 	}
-	if len(toks) >= 2 {
-		var b [40]byte
-		if len(toks[0])+1+len(toks[1]) <= len(b) {
-			k := append(append(append(b[:0], toks[0]...), ' '), toks[1]...)
+	if i+1 < w.n {
+		a, b := w.word(i), w.word(i+1)
+		var buf [40]byte
+		if len(a)+1+len(b) <= len(buf) {
+			k := append(append(append(buf[:0], a...), ' '), b...)
 			if s, ok := stateNames[string(k)]; ok {
 				return s, 2
 			}
 		}
 	}
-	if s, ok := stateNames[string(toks[0])]; ok {
+	t := w.word(i)
+	if s, ok := stateNames[string(t)]; ok {
 		return s, 1
 	}
-	if len(toks[0]) == 2 {
-		if s := stateIndex(string(toks[0])); s >= 0 {
+	if len(t) == 2 {
+		if s := stateIndex(string(t)); s >= 0 {
 			return s, 1
 		}
 	}

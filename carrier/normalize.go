@@ -50,16 +50,15 @@ func trimSpace(s string) string {
 // keyBuf holds the working storage of one normalization; it lives on the
 // caller's stack, so computing a key does not allocate for ordinary input.
 type keyBuf struct {
-	a, b    [512]byte
-	scratch [256]byte
+	in, fold, a, b [512]byte
 }
 
 // key returns the comparison key of s (already trimmed), in storage owned
 // by kb. It applies the pipeline until the key no longer changes.
 func (kb *keyBuf) key(s string) []byte {
-	out := pass(kb, s, kb.a[:0])
+	out := kb.pass(append(kb.in[:0], s...), kb.a[:0])
 	for range 4 {
-		next := pass(kb, out, kb.b[:0])
+		next := kb.pass(out, kb.b[:0])
 		if bytes.Equal(next, out) {
 			return out
 		}
@@ -68,7 +67,7 @@ func (kb *keyBuf) key(s string) []byte {
 	return out
 }
 
-func isASCII[T string | []byte](s T) bool {
+func isASCII(s []byte) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
@@ -79,7 +78,7 @@ func isASCII[T string | []byte](s T) bool {
 
 // fold writes the case-folded, accent-free text of s to dst with every
 // separator as one space and "&" as " and ".
-func fold[T string | []byte](s T, dst []byte) []byte {
+func fold(s []byte, dst []byte) []byte {
 	if isASCII(s) {
 		for i := 0; i < len(s); i++ {
 			c := s[i]
@@ -135,6 +134,144 @@ func fold[T string | []byte](s T, dst []byte) []byte {
 	return dst
 }
 
+// span is a word of the working buffer, by offsets: holding offsets rather
+// than sub-slices keeps the buffers on the stack (no pointers stored).
+type span struct{ lo, hi int32 }
+
+// words is a pass's working state: the buffer and its words.
+type words struct {
+	buf []byte // never appended to through w: see pass
+	arr [128]span
+	n   int
+}
+
+func (w *words) add(t span) {
+	if w.n < len(w.arr) {
+		w.arr[w.n] = t
+		w.n++
+		return
+	}
+	// More than 128 words: merge into the last one (never for real names;
+	// keeps the pass total without allocating).
+	w.arr[w.n-1].hi = t.hi
+}
+
+// bcbsWord is the span of "bcbs", written at the start of every buffer.
+var bcbsWord = span{0, 4}
+
+func (w *words) word(i int) []byte { t := w.arr[i]; return w.buf[t.lo:t.hi] }
+
+// has reports whether the words from i on start with ws.
+func (w *words) has(i int, ws ...string) bool {
+	if w.n-i < len(ws) {
+		return false
+	}
+	for k, x := range ws {
+		if string(w.word(i+k)) != x {
+			return false
+		}
+	}
+	return true
+}
+
+// pass runs the pipeline once: fold, split, strip suffixes, drop "of"/"the",
+// join single letters, spell out BlueCross, contract to "bcbs".
+func (kb *keyBuf) pass(s []byte, dst []byte) []byte {
+	var w words
+	buf := fold(s, append(kb.fold[:0], "bcbs "...))
+	w.buf = buf
+	end := len(w.buf)
+	for i := 5; i < end; { // after "bcbs "
+		for i < end && w.buf[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < end && w.buf[j] != ' ' {
+			j++
+		}
+		if j > i {
+			switch string(w.buf[i:j]) {
+			case "bluecross":
+				w.add(span{int32(i), int32(i + 4)})
+				w.add(span{int32(i + 4), int32(j)})
+			case "blueshield":
+				w.add(span{int32(i), int32(i + 4)})
+				w.add(span{int32(i + 4), int32(j)})
+			case "bluecrossblueshield":
+				w.add(bcbsWord)
+			default:
+				w.add(span{int32(i), int32(j)})
+			}
+		}
+		i = j
+	}
+	w.stripSuffixes()
+
+	// drop "of" and "the"
+	n := 0
+	for i := 0; i < w.n; i++ {
+		if x := string(w.word(i)); x == "of" || x == "the" {
+			continue
+		}
+		w.arr[n] = w.arr[i]
+		n++
+	}
+	w.n = n
+
+	// join runs of single letters/digits: "b c b s" -> "bcbs"
+	n = 0
+	for i := 0; i < w.n; {
+		j := i
+		for j < w.n && w.arr[j].hi-w.arr[j].lo == 1 {
+			j++
+		}
+		if j-i >= 2 {
+			lo := int32(len(buf))
+			for k := i; k < j; k++ {
+				buf = append(buf, buf[w.arr[k].lo])
+			}
+			w.buf = buf
+			w.arr[n] = span{lo, int32(len(buf))}
+			n++
+			i = j
+			continue
+		}
+		w.arr[n] = w.arr[i]
+		n++
+		i++
+	}
+	w.n = n
+
+	// "bc bs" -> "bcbs"; "blue cross [and] blue shield" -> "bcbs"
+	n = 0
+	for i := 0; i < w.n; i++ {
+		switch {
+		case w.has(i, "bc", "bs"):
+			w.arr[n] = bcbsWord
+			i++
+		case w.has(i, "blue", "cross", "and", "blue", "shield"):
+			w.arr[n] = bcbsWord
+			i += 4
+		case w.has(i, "blue", "cross", "blue", "shield"):
+			w.arr[n] = bcbsWord
+			i += 3
+		default:
+			w.arr[n] = w.arr[i]
+		}
+		n++
+	}
+	w.n = n
+	w.stripSuffixes()
+
+	for i := 0; i < w.n; i++ {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w.word(i)...)
+	}
+	return dst
+}
+
 var suffixes = [][]string{
 	{"a", "division", "of", "health", "care", "service", "corporation"},
 	{"a", "mutual", "legal", "reserve", "company"},
@@ -152,131 +289,27 @@ var suffixes = [][]string{
 	{"insurance"},
 }
 
-// pass runs the pipeline once: fold, split, strip suffixes, drop "of"/"the",
-// join single letters, spell out BlueCross, contract to "bcbs".
-func pass[T string | []byte](kb *keyBuf, s T, dst []byte) []byte {
-	var fb [512]byte
-	folded := fold(s, fb[:0])
-
-	toks := make([][]byte, 0, 64)
-	for f := range bytes.FieldsSeq(folded) {
-		switch string(f) {
-		case "bluecross":
-			toks = append(toks, wBlue, wCross)
-		case "blueshield":
-			toks = append(toks, wBlue, wShield)
-		case "bluecrossblueshield":
-			toks = append(toks, wBCBS)
-		default:
-			toks = append(toks, f)
-		}
-	}
-	toks = stripSuffixes(toks)
-
-	// drop "of" and "the"
-	n := 0
-	for _, t := range toks {
-		if string(t) == "of" || string(t) == "the" {
-			continue
-		}
-		toks[n] = t
-		n++
-	}
-	toks = toks[:n]
-
-	// join runs of single letters/digits: "b c b s" -> "bcbs"
-	scratch := kb.scratch[:0]
-	n = 0
-	for i := 0; i < len(toks); {
-		j := i
-		for j < len(toks) && len(toks[j]) == 1 {
-			j++
-		}
-		if j-i >= 2 {
-			start := len(scratch)
-			for _, t := range toks[i:j] {
-				scratch = append(scratch, t[0])
-			}
-			toks[n] = scratch[start:len(scratch):len(scratch)]
-			n++
-			i = j
-			continue
-		}
-		toks[n] = toks[i]
-		n++
-		i++
-	}
-	toks = toks[:n]
-
-	// "bc bs" -> "bcbs"; "blue cross [and] blue shield" -> "bcbs"
-	n = 0
-	for i := 0; i < len(toks); i++ {
-		switch {
-		case string(toks[i]) == "bc" && i+1 < len(toks) && string(toks[i+1]) == "bs":
-			toks[n] = wBCBS
-			i++
-		case hasWords(toks[i:], "blue", "cross", "and", "blue", "shield"):
-			toks[n] = wBCBS
-			i += 4
-		case hasWords(toks[i:], "blue", "cross", "blue", "shield"):
-			toks[n] = wBCBS
-			i += 3
-		default:
-			toks[n] = toks[i]
-		}
-		n++
-	}
-	toks = stripSuffixes(toks[:n])
-
-	for i, t := range toks {
-		if i > 0 {
-			dst = append(dst, ' ')
-		}
-		dst = append(dst, t...)
-	}
-	return dst
-}
-
-var (
-	wBlue   = []byte("blue")
-	wCross  = []byte("cross")
-	wShield = []byte("shield")
-	wBCBS   = []byte("bcbs")
-)
-
-func hasWords(toks [][]byte, words ...string) bool {
-	if len(toks) < len(words) {
-		return false
-	}
-	for i, w := range words {
-		if string(toks[i]) != w {
-			return false
-		}
-	}
-	return true
-}
-
 // stripSuffixes drops trailing corporate suffixes, never the last word and
 // never "co" right after a Blue name ("BCBS CO" is Colorado).
-func stripSuffixes(toks [][]byte) [][]byte {
+func (w *words) stripSuffixes() {
 	for {
 		stripped := false
 		for _, suf := range suffixes {
-			if len(toks) <= len(suf) || !hasWords(toks[len(toks)-len(suf):], suf...) {
+			if w.n <= len(suf) || !w.has(w.n-len(suf), suf...) {
 				continue
 			}
 			if len(suf) == 1 && suf[0] == "co" {
-				switch string(toks[len(toks)-2]) {
+				switch string(w.word(w.n - 2)) {
 				case "bcbs", "blue", "cross", "shield", "bs":
 					continue
 				}
 			}
-			toks = toks[:len(toks)-len(suf)]
+			w.n -= len(suf)
 			stripped = true
 			break
 		}
 		if !stripped {
-			return toks
+			return
 		}
 	}
 }

@@ -92,6 +92,33 @@ func (r *Registry) Resolve(q Query) (Match, error) {
 	return r.fuzzyResolve(key, q, FuzzyThreshold, FuzzyMargin)
 }
 
+// tailState returns the state named by the last word(s) of a key of two
+// or more words, or -1.
+func tailState(key []byte) int {
+	for _, words := range [2]int{2, 1} {
+		cut := len(key)
+		for range words {
+			cut = bytes.LastIndexByte(key[:cut], ' ')
+			if cut <= 0 {
+				break
+			}
+		}
+		if cut <= 0 {
+			continue
+		}
+		tail := key[cut+1:]
+		if st, ok := stateNames[string(tail)]; ok {
+			return st
+		}
+		if words == 1 && len(tail) == 2 {
+			if st := stateIndex(string(tail)); st >= 0 {
+				return st
+			}
+		}
+	}
+	return -1
+}
+
 // stateQualified resolves "<name> <state>" ("Molina Healthcare of Texas",
 // "Anthem Blue Cross and Blue Shield Ohio", "Delta Dental of California")
 // when <name> is an exact key: a non-Blue carrier, a Blue company that
@@ -255,7 +282,6 @@ func containsIdx(xs []int32, x int32) bool {
 
 func (r *Registry) hasArea(c int32, st int) bool { return r.areaMask[c]&(1<<st) != 0 }
 
-
 type scored struct {
 	t     target
 	score float64
@@ -276,7 +302,7 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 	if lq < minFuzzyLen {
 		return Match{}, r.unknown(q)
 	}
-	qh := histogram(key)
+	qh := histogram(string(key))
 	// Only keys of about the same length: a typo adds, drops or swaps a
 	// character or two, and Jaro-Winkler's prefix bonus would otherwise let
 	// "health" match "healthnet". Within that window, the character-count
@@ -336,6 +362,13 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 		}
 	}
 	if close == nil {
+		// "Anthem Blue Cross Ohio" is close to "Anthem Blue Cross" (the
+		// California plan), but names a state that plan does not serve:
+		// never let fuzzy matching swallow a named state.
+		if st := tailState(key); st >= 0 && top.t.kind == tCarrier &&
+			r.carriers[top.t.idx].Blue && r.stateMask[top.t.idx]&(1<<st) == 0 {
+			return Match{}, r.unknown(q)
+		}
 		return r.answer(top.t, q, top.score, MethodFuzzy)
 	}
 	switch top.t.kind {
@@ -380,7 +413,7 @@ func addScored(best *[8]scored, n int, t target, s float64) int {
 
 const histSize = 38 // a-z, 0-9, space, anything else
 
-func histogram[T string | []byte](s T) [histSize]uint8 {
+func histogram(s string) [histSize]uint8 {
 	var h [histSize]uint8
 	for i := 0; i < len(s); i++ {
 		c := s[i]

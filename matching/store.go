@@ -372,3 +372,17 @@ func (s *Store) newID(prefix string, next *int, exists func(string) bool) string
 		}
 	}
 }
+
+// indexBytes returns the bytes held by the customer and the policy hash
+// tables (for the benchmarks and the memory test).
+func (s *Store) indexBytes() (customers, policies int) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for i := range s.ctab {
+		customers += 8 * len(s.ctab[i].slots)
+	}
+	for i := range s.ptab {
+		policies += 8 * len(s.ptab[i].slots)
+	}
+	return customers, policies
+}

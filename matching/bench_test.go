@@ -1,0 +1,341 @@
+package matching
+
+import (
+	"context"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// slab returns n strings prefix+zero-padded number, all slices of one
+// allocation, so that generating a million values costs one allocation and
+// the input's own overhead does not blur the store's.
+func slab(prefix string, n int) []string {
+	const digits = 7
+	w := len(prefix) + digits
+	var b strings.Builder
+	b.Grow(w * n)
+	for i := range n {
+		b.WriteString(prefix)
+		s := strconv.Itoa(i)
+		b.WriteString(strings.Repeat("0", digits-len(s)))
+		b.WriteString(s)
+	}
+	all := b.String()
+	out := make([]string, n)
+	for i := range out {
+		out[i] = all[i*w : (i+1)*w]
+	}
+	return out
+}
+
+const (
+	benchDOB     = "01/02/1980"
+	benchPhone   = "(212) 736-5000"
+	benchKeyTail = "|1980-01-02|+12127365000"
+)
+
+// syntheticCustomers returns n customers with all three identifiers and a
+// fallback key (first name "f<i>", last name "l<i>", one DOB and phone).
+func syntheticCustomers(n int) ([]Customer, [5][]string) {
+	var cols [5][]string
+	cols[0], cols[1], cols[2], cols[3] = slab("c", n), slab("H", n), slab("E", n), slab("C", n)
+	first, last := slab("f", n), slab("l", n)
+	var b strings.Builder
+	w := len(first[0]) + 1 + len(last[0]) + len(benchKeyTail)
+	b.Grow(w * n)
+	for i := range n {
+		b.WriteString(first[i])
+		b.WriteByte('|')
+		b.WriteString(last[i])
+		b.WriteString(benchKeyTail)
+	}
+	all := b.String()
+	cols[4] = make([]string, n)
+	cs := make([]Customer, n)
+	for i := range cs {
+		cols[4][i] = all[i*w : (i+1)*w]
+		cs[i] = Customer{ID: cols[0][i], IDs: CustomerIDs{cols[1][i], cols[2][i], cols[3][i]}, FallbackKey: cols[4][i]}
+	}
+	return cs, cols
+}
+
+// heapDelta reports the live heap growth caused by build.
+func heapDelta(build func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	build()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	return after.HeapAlloc - before.HeapAlloc
+}
+
+type benchWorld struct {
+	store      *Store
+	batch      []Record
+	perCust    float64             // heap bytes per customer of the customer part of the store
+	indexPer   float64             // hash-table bytes per customer
+	bareCust   [4]map[string]int32 // hs, ext, ca, fallback
+	barePolicy [2]map[string]int32
+}
+
+const benchN = 1_000_000
+
+var benchBuild time.Duration // how long bench took, reported by BenchmarkPlan100
+
+// bench is built once per process, lazily: only the benchmarks pay for it.
+var bench = sync.OnceValue(func() *benchWorld {
+	start := time.Now()
+	defer func() { benchBuild = time.Since(start) }()
+	w := &benchWorld{}
+	cs, cols := syntheticCustomers(benchN)
+	var s *Store
+	d := heapDelta(func() {
+		var err error
+		if s, err = NewStore(cs, nil); err != nil {
+			panic(err)
+		}
+	})
+	w.perCust = float64(d) / benchN
+	ib, _ := s.indexBytes()
+	w.indexPer = float64(ib) / benchN
+	// One ACA policy for every 10th customer.
+	pids, phs, pca := slab("p", benchN/10), slab("PH", benchN/10), slab("PC", benchN/10)
+	for i := range benchN / 10 {
+		if err := s.AddPolicy(Policy{ID: pids[i], CustomerID: cs[i*10].ID, Type: "ACA", Status: "Active",
+			EffectiveDate: "2024-01-01", IDs: PolicyIDs{phs[i], pca[i]}}); err != nil {
+			panic(err)
+		}
+	}
+	w.store = s
+
+	// The batch: 60 matched by healthSherpaCustomerId with a matched policy,
+	// 10 by externalId, 10 by the fallback, 10 by carrier-ID policy match,
+	// 10 new customers with a new policy.
+	for r := range 100 {
+		i := (r*7919 + 13) % (benchN / 10) * 10 // a customer holding a policy
+		var rec Record
+		switch {
+		case r < 60:
+			rec = Record{IDs: CustomerIDs{HealthSherpaCustomerID: cols[1][i]},
+				Policies: []PolicyRecord{{IDs: PolicyIDs{HealthSherpaPolicyID: phs[i/10]}, Status: "Active"}}}
+		case r < 70:
+			rec = Record{IDs: CustomerIDs{ExternalID: cols[2][i]}}
+		case r < 80:
+			rec = Record{FirstName: "F" + cols[4][i][1:8], LastName: "L" + cols[4][i][10:17], DateOfBirth: benchDOB, PhoneNumber: benchPhone}
+		case r < 90:
+			rec = Record{IDs: CustomerIDs{HealthSherpaCustomerID: cols[1][i], CarrierAssignedCustomerID: cols[3][i]},
+				Policies: []PolicyRecord{{IDs: PolicyIDs{CarrierAssignedPolicyID: pca[i/10]}}}}
+		default:
+			rec = Record{IDs: CustomerIDs{HealthSherpaCustomerID: "NEW" + strconv.Itoa(r)},
+				Policies: []PolicyRecord{{IDs: PolicyIDs{HealthSherpaPolicyID: "NEWP" + strconv.Itoa(r)}}}}
+		}
+		w.batch = append(w.batch, rec)
+	}
+
+	for _, k := range []int{0, 1, 3} { // the maps the baseline uses
+		w.bareCust[k] = make(map[string]int32, benchN)
+		for i := range benchN {
+			w.bareCust[k][cols[k+1][i]] = int32(i)
+		}
+	}
+	for k, col := range [][]string{phs, pca} {
+		w.barePolicy[k] = make(map[string]int32, len(col))
+		for i, v := range col {
+			w.barePolicy[k][v] = int32(i)
+		}
+	}
+	return w
+})
+
+// BenchmarkPlan100 plans a 100-record batch against the store holding
+// 1,000,000 customers and 100,000 policies. Compare with BenchmarkBareMap100.
+func BenchmarkPlan100(b *testing.B) {
+	w := bench()
+	ctx := context.Background()
+	for _, s := range []Strategy{StrategyLiteral, StrategyCascade} {
+		b.Run(s.String(), func(b *testing.B) {
+			pl := NewPlanner(w.store, s)
+			p, err := pl.Plan(ctx, w.batch)
+			require.NoError(b, err)
+			require.Equal(b, 100, p.Succeeded())
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = pl.Plan(ctx, w.batch)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100, "ns/record")
+			b.ReportMetric(w.perCust, "heapB/customer")
+			b.ReportMetric(w.indexPer, "indexB/customer")
+			b.ReportMetric(benchBuild.Seconds(), "build-s")
+		})
+	}
+}
+
+// BenchmarkBareMap100 looks up the keys the planner looks up for the same
+// batch in plain Go maps: the floor the planner is measured against. The
+// fallback records' keys are computed outside the loop (the map cannot
+// normalize), which flatters the map.
+func BenchmarkBareMap100(b *testing.B) {
+	w := bench()
+	type q struct {
+		m map[string]int32
+		k string
+	}
+	var qs []q
+	for _, r := range w.batch {
+		switch {
+		case r.IDs.HealthSherpaCustomerID != "":
+			qs = append(qs, q{w.bareCust[0], r.IDs.HealthSherpaCustomerID})
+		case r.IDs.ExternalID != "":
+			qs = append(qs, q{w.bareCust[1], r.IDs.ExternalID})
+		default:
+			k, _ := FallbackKey(r.FirstName, r.LastName, r.DateOfBirth, r.PhoneNumber)
+			qs = append(qs, q{w.bareCust[3], k})
+		}
+		for _, p := range r.Policies {
+			if p.IDs.HealthSherpaPolicyID != "" {
+				qs = append(qs, q{w.barePolicy[0], p.IDs.HealthSherpaPolicyID})
+			} else {
+				qs = append(qs, q{w.barePolicy[1], p.IDs.CarrierAssignedPolicyID})
+			}
+		}
+	}
+	b.ReportAllocs()
+	found := 0
+	for b.Loop() {
+		for _, x := range qs {
+			if _, ok := x.m[x.k]; ok {
+				found++
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100, "ns/record")
+	runtime.KeepAlive(found)
+}
+
+// BenchmarkStoreFind is one identifier lookup in the million-customer store
+// next to the same lookup in a Go map.
+func BenchmarkStoreFind(b *testing.B) {
+	w := bench()
+	ctx := context.Background()
+	keys := make([]string, 0, 1024)
+	for i := range 1024 {
+		keys = append(keys, w.batch[i%60].IDs.HealthSherpaCustomerID)
+	}
+	b.Run("store", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			_, _ = w.store.FindCustomers(ctx, KeyHealthSherpaCustomerID, keys[i&1023])
+			i++
+		}
+	})
+	b.Run("store-miss", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = w.store.FindCustomers(ctx, KeyHealthSherpaCustomerID, "H-none")
+		}
+	})
+	b.Run("map", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			_ = w.bareCust[0][keys[i&1023]]
+			i++
+		}
+	})
+}
+
+// naiveName is the obvious implementation: a transform.Chain built per call.
+func naiveName(s string) string {
+	t := transform.Chain(width.Fold, cases.Fold(), norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, _ := transform.String(t, s)
+	out = strings.NewReplacer("'", "", "’", "", "-", " ").Replace(out)
+	return strings.Join(strings.Fields(out), " ")
+}
+
+func BenchmarkFallbackKey(b *testing.B) {
+	for _, c := range []struct{ name, first, last, dob, phone string }{
+		{"ascii", "Jane", "O'Brien-Smith", "01/02/1980", "(212) 736-5000"},
+		{"unicode", "José", "Müller–Lüdenscheidt", "01/02/1980", "(212) 736-5000"},
+		{"invalid-dob", "Jane", "Doe", "02/30/1980", "(212) 736-5000"},
+		{"invalid-phone", "Jane", "Doe", "01/02/1980", "(111) 736-5000"},
+		{"too-long", strings.Repeat("a", 300), "Doe", "01/02/1980", "(212) 736-5000"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = FallbackKey(c.first, c.last, c.dob, c.phone)
+			}
+		})
+	}
+}
+
+func BenchmarkNormalizeName(b *testing.B) {
+	for _, s := range []string{"O'Brien-Smith", "Müller–Lüdenscheidt"} {
+		b.Run("fast/"+s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = NormalizeName(s)
+			}
+		})
+		b.Run("naive-chain/"+s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = naiveName(s)
+			}
+		})
+	}
+}
+
+func BenchmarkIdentifier(b *testing.B) {
+	for _, s := range []string{"H0012345", " null ", ""} {
+		b.Run(strconv.Quote(s), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = Identifier(s)
+			}
+		})
+	}
+}
+
+// The store's index stays within 200 bytes per customer. Measured at
+// 1<<17 customers here (quick under -race); the benchmark reports the
+// figure at a million.
+func TestStoreMemoryBudget(t *testing.T) {
+	const n = 1 << 17
+	cs, _ := syntheticCustomers(n)
+	var s *Store
+	d := heapDelta(func() {
+		var err error
+		s, err = NewStore(cs, nil)
+		require.NoError(t, err)
+	})
+	ib, _ := s.indexBytes()
+	t.Logf("%d customers: %.0f heap bytes/customer, %.0f index bytes/customer", n, float64(d)/n, float64(ib)/n)
+	assert.LessOrEqual(t, float64(ib)/n, 200.0, "index")
+	assert.LessOrEqual(t, float64(d)/n, 200.0, "whole store (records and index)")
+	runtime.KeepAlive(cs)
+	runtime.KeepAlive(s)
+}
+
+func TestNoAllocs(t *testing.T) {
+	for _, s := range []string{"H0012345", " null "} {
+		assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = Identifier(s) }))
+	}
+	assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { _, _ = FallbackKey("Jane", "Doe", "02/30/1980", "2127365000") }), 1.0,
+		"an invalid date costs dob's *Error and nothing else")
+}

@@ -1,0 +1,106 @@
+package carrier_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/carecycle/carerules/carrier"
+)
+
+func names(cs []carrier.Carrier) string {
+	var b []string
+	for _, c := range cs {
+		b = append(b, c.DisplayName)
+	}
+	return "[" + strings.Join(b, "; ") + "]"
+}
+
+func ExampleRegistry_Resolve() {
+	r, err := carrier.Default()
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range []string{"UHC", "Cigna Health and Life Insurance Company", "Humanna", "United", "Medicare"} {
+		m, err := r.Resolve(carrier.Query{Name: name})
+		var e *carrier.Error
+		switch {
+		case err == nil:
+			fmt.Printf("%s: %s (%s, %s)\n", name, m.Carrier.DisplayName, m.Method, m.Confidence)
+		case errors.As(err, &e):
+			fmt.Printf("%s: %s %s\n", name, e.Code(), names(e.Candidates()))
+		}
+	}
+	// Output:
+	// UHC: UnitedHealthcare (alias, Exact)
+	// Cigna Health and Life Insurance Company: Cigna Healthcare (alias, Exact)
+	// Humanna: Humana (fuzzy, Low)
+	// United: carrier_ambiguous [UnitedHealthcare; Mutual of Omaha; Globe Life]
+	// Medicare: carrier_unknown []
+}
+
+func ExampleRegistry_Resolve_bcbs() {
+	r, err := carrier.Default()
+	if err != nil {
+		panic(err)
+	}
+	for _, q := range []carrier.Query{
+		{Name: "BCBS", State: "TX"},
+		{Name: "BCBS of Florida", State: "TX"}, // the named state wins
+		{Name: "Blue Cross Blue Shield", State: "MO", PostalCode: "64105"},
+		{Name: "Blue Cross Blue Shield", State: "MO", PostalCode: "63101"},
+		{Name: "BCBS", State: "CA"},
+		{Name: "BCBS"},
+	} {
+		m, err := r.Resolve(q)
+		var e *carrier.Error
+		switch {
+		case err == nil:
+			fmt.Printf("%s/%s: %s (%s)\n", q.Name, q.State, m.Carrier.DisplayName, m.Method)
+		case errors.As(err, &e):
+			fmt.Printf("%s/%s: %s %s\n", q.Name, q.State, e.Code(), names(e.Candidates()))
+		}
+	}
+	// Output:
+	// BCBS/TX: Blue Cross and Blue Shield of Texas (state)
+	// BCBS of Florida/TX: Florida Blue (alias)
+	// Blue Cross Blue Shield/MO: Blue Cross and Blue Shield of Kansas City (zip)
+	// Blue Cross Blue Shield/MO: Anthem Blue Cross and Blue Shield (zip)
+	// BCBS/CA: carrier_ambiguous [Anthem Blue Cross; Blue Shield of California]
+	// BCBS/: carrier_state_required []
+}
+
+// A host builds a registry from its own carrier list (the shape of the
+// API's /v2/carriers), here with one Blue company and a family name.
+func ExampleNew() {
+	r, err := carrier.New([]carrier.Entry{
+		{ID: "acme", DisplayName: "Acme Health", Aliases: []string{"Acme", "AH"}},
+		{ID: "acme-dental", DisplayName: "Acme Dental"},
+		{ID: "bcbs-nowhere", DisplayName: "Blue Cross of Nowhere", Blue: true, States: []string{"WY"}},
+		{ID: "acme-family", DisplayName: "Acme Group", Members: []string{"acme", "acme-dental"}},
+	})
+	if err != nil {
+		panic(err)
+	}
+	m, _ := r.Resolve(carrier.Query{Name: "ACME HEALTH, INC."})
+	fmt.Println(m.Carrier.ID, m.Method)
+	m, _ = r.Resolve(carrier.Query{Name: "BCBS", State: "WY"})
+	fmt.Println(m.Carrier.ID, m.Method)
+	_, err = r.Resolve(carrier.Query{Name: "Acme Group"})
+	fmt.Println(errors.Is(err, carrier.ErrAmbiguous))
+
+	// Two carriers may not share an alias.
+	_, err = carrier.New([]carrier.Entry{
+		{ID: "a", DisplayName: "Alpha", Aliases: []string{"AB"}},
+		{ID: "b", DisplayName: "Beta", Aliases: []string{"A.B."}},
+	})
+	var e *carrier.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Code(), e.Field())
+	}
+	// Output:
+	// acme exact
+	// bcbs-nowhere state
+	// true
+	// carrier_duplicate_alias entries[1].aliases[0]
+}

@@ -105,13 +105,11 @@ func Canonical(policyType, planCode string) (string, error) {
 		return c.String(), nil
 	}
 	if tooLong(planCode) {
-		e := newTooLong(planCode, r)
-		e.policyType = strings.TrimSpace(policyType)
-		return "", e
+		return "", newTooLong(planCode, r)
 	}
 	t := strings.TrimSpace(planCode)
 	if t == "" {
-		return "", &Error{err: ErrEmpty, received: planCode, rule: r, policyType: strings.TrimSpace(policyType)}
+		return "", &Error{kind: kindEmpty, received: planCode, rule: r}
 	}
 	return t, nil
 }

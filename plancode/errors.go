@@ -2,6 +2,7 @@ package plancode
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,28 +38,52 @@ var (
 // sentinels. Error() may print the plan code (it is not PII), shortened if
 // long.
 type Error struct {
-	err        error  // one of the sentinels
-	received   string // the trimmed input (the raw input for ErrEmpty)
-	rule       *rule
-	policyType string // as given, for policy types without CMS rules
-	code       Code   // ErrPrefix, ErrIncomplete: what was read
-	shape      shape  // ErrIncomplete: which part is missing
-	length     int    // ErrTooLong: characters, or bytes if inBytes
-	inBytes    bool
+	// An Error is kept small (one 32-byte allocation, the only one on
+	// Parse's error path): what it says about the code it re-reads from
+	// received when asked.
+	received string // the trimmed input (the raw input for kindEmpty)
+	rule     *rule
+	length   int32 // kindTooLong: characters, or bytes if inBytes
+	kind     errKind
+	inBytes  bool
 }
 
+type errKind uint8
+
+const (
+	kindEmpty errKind = iota
+	kindTooLong
+	kindSyntax
+	kindIncomplete
+	kindPrefix
+)
+
 func newTooLong(s string, x *rule) *Error {
-	e := &Error{err: ErrTooLong, rule: x}
-	if len(s) > utf8.UTFMax*MaxLen {
-		e.length, e.inBytes = len(s), true
+	e := &Error{kind: kindTooLong, rule: x}
+	n := len(s)
+	if n > utf8.UTFMax*MaxLen {
+		e.inBytes = true
 	} else {
-		e.length = utf8.RuneCountInString(s)
+		n = utf8.RuneCountInString(s)
 	}
+	e.length = int32(min(n, math.MaxInt32))
 	return e
 }
 
 // Unwrap returns the sentinel error, for errors.Is.
-func (e *Error) Unwrap() error { return e.err }
+func (e *Error) Unwrap() error {
+	switch e.kind {
+	case kindEmpty:
+		return ErrEmpty
+	case kindTooLong:
+		return ErrTooLong
+	case kindSyntax:
+		return ErrSyntax
+	case kindIncomplete:
+		return ErrIncomplete
+	}
+	return ErrPrefix
+}
 
 // Field returns the API field path, "planCode".
 func (e *Error) Field() string { return Field }
@@ -66,19 +91,17 @@ func (e *Error) Field() string { return Field }
 // Code returns the stable machine code: plan_code_empty, plan_code_too_long,
 // plan_code_syntax, plan_code_incomplete or plan_code_prefix.
 func (e *Error) Code() string {
-	switch e.err {
-	case ErrEmpty:
+	switch e.kind {
+	case kindEmpty:
 		return "plan_code_empty"
-	case ErrTooLong:
+	case kindTooLong:
 		return "plan_code_too_long"
-	case ErrSyntax:
+	case kindSyntax:
 		return "plan_code_syntax"
-	case ErrIncomplete:
+	case kindIncomplete:
 		return "plan_code_incomplete"
-	case ErrPrefix:
-		return "plan_code_prefix"
 	}
-	return "plan_code_invalid"
+	return "plan_code_prefix"
 }
 
 // Expected describes what would have been accepted, such as
@@ -86,17 +109,17 @@ func (e *Error) Code() string {
 // complete form with segment 000: "H1234-001-000" for H1234-001, and
 // "H1234-PPP-000" (PPP: the 3-digit plan ID) for H1234.
 func (e *Error) Expected() string {
-	switch e.err {
-	case ErrTooLong:
+	switch e.kind {
+	case kindTooLong:
 		return "at most " + strconv.Itoa(MaxLen) + " characters"
-	case ErrIncomplete:
+	case kindIncomplete:
 		return e.suggestion()
-	case ErrEmpty:
-		if e.rule.free {
+	case kindEmpty:
+		if e.ruleOrAny().free {
 			return "a non-empty plan code"
 		}
 	}
-	return e.rule.expected
+	return e.ruleOrAny().expected
 }
 
 // Received returns the value received, trimmed of surrounding white space
@@ -104,11 +127,11 @@ func (e *Error) Expected() string {
 // is too long it is a description of its length, such as "300 characters",
 // so that the error does not keep a large input alive.
 func (e *Error) Received() string {
-	if e.err == ErrTooLong {
+	if e.kind == kindTooLong {
 		if e.inBytes {
-			return strconv.Itoa(e.length) + " bytes"
+			return strconv.Itoa(int(e.length)) + " bytes"
 		}
-		return strconv.Itoa(e.length) + " characters"
+		return strconv.Itoa(int(e.length)) + " characters"
 	}
 	return e.received
 }
@@ -118,40 +141,38 @@ func (e *Error) Received() string {
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("plancode: planCode ")
-	switch e.err {
-	case ErrEmpty:
+	switch e.kind {
+	case kindEmpty:
 		b.WriteString("is empty")
-		if e.rule.policyType != "" {
+		if e.ruleOrAny().policyType != "" {
 			b.WriteString(" for policy type ")
-			b.WriteString(e.rule.policyType)
-		} else if e.policyType != "" {
-			b.WriteString(" for policy type ")
-			b.WriteString(quoteShort(e.policyType))
+			b.WriteString(e.ruleOrAny().policyType)
 		}
-	case ErrTooLong:
+	case kindTooLong:
 		b.WriteString("is too long (")
 		b.WriteString(e.Received())
 		b.WriteString(")")
-	case ErrSyntax:
+	case kindSyntax:
 		b.WriteString(quoteShort(e.received))
 		b.WriteString(" is not a CMS contract-style plan code")
-	case ErrPrefix:
+	case kindPrefix:
 		b.WriteString(quoteShort(e.received))
 		b.WriteString(" has prefix ")
-		b.WriteByte(byte(e.code.prefix))
-		if e.rule.policyType == "" {
+		c, _ := scanInput(e.received)
+		b.WriteByte(byte(c.prefix))
+		if e.ruleOrAny().policyType == "" {
 			b.WriteString(", which is not a CMS contract prefix")
 		} else {
 			b.WriteString(", not allowed for policy type ")
-			b.WriteString(e.rule.policyType)
+			b.WriteString(e.ruleOrAny().policyType)
 		}
 		b.WriteString("; allowed prefixes: ")
-		b.WriteString(e.rule.prefixes)
+		b.WriteString(e.ruleOrAny().prefixes)
 		return b.String()
-	case ErrIncomplete:
+	case kindIncomplete:
 		b.WriteString(quoteShort(e.received))
 		b.WriteString(" is incomplete: ")
-		if e.shape == shapeContractOnly {
+		if _, sh := scanInput(e.received); sh == shapeContractOnly {
 			b.WriteString("it is a contract ID without plan and segment IDs; the complete form is ")
 			b.WriteString(e.suggestion())
 			b.WriteString(" (PPP: the 3-digit plan ID; segment 000 when the plan has no segments)")
@@ -167,10 +188,19 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// ruleOrAny is e's rule; a zero Error (not made by this package) reads as
+// one from Parse rather than panicking.
+func (e *Error) ruleOrAny() *rule {
+	if e.rule == nil {
+		return ruleAny
+	}
+	return e.rule
+}
+
 // suggestion is the complete form of an incomplete code, with segment 000.
 func (e *Error) suggestion() string {
-	c := e.code
-	if e.shape == shapeContractOnly {
+	c, sh := scanInput(e.received)
+	if sh == shapeContractOnly {
 		return c.ContractID() + "-PPP-000"
 	}
 	c.segment = 0

@@ -233,26 +233,41 @@ func parse(s string, x *rule) (Code, error) {
 	}
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return Code{}, &Error{err: ErrEmpty, received: s, rule: x}
+		return Code{}, &Error{kind: kindEmpty, received: s, rule: x}
 	}
-	if len(t) > maxInputBytes {
-		return Code{}, &Error{err: ErrSyntax, received: t, rule: x}
-	}
-	var buf [maxFoldedLen]byte
-	b, ok := fold(buf[:0], t)
-	if !ok {
-		return Code{}, &Error{err: ErrSyntax, received: t, rule: x}
-	}
-	c, sh := scan(b)
+	c, sh := scanInput(t)
 	switch {
 	case sh == shapeSyntax:
-		return Code{}, &Error{err: ErrSyntax, received: t, rule: x}
+		return Code{}, &Error{kind: kindSyntax, received: t, rule: x}
 	case !x.allows(c.prefix):
-		return Code{}, &Error{err: ErrPrefix, received: t, rule: x, code: c}
+		return Code{}, &Error{kind: kindPrefix, received: t, rule: x}
 	case sh != shapeComplete:
-		return Code{}, &Error{err: ErrIncomplete, received: t, rule: x, code: c, shape: sh}
+		return Code{}, &Error{kind: kindIncomplete, received: t, rule: x}
 	}
 	return c, nil
+}
+
+// scanInput scans trimmed, non-empty input: ASCII as it is (the fast path,
+// no copy, no x/text), anything else folded into a buffer on the stack.
+func scanInput(t string) (Code, shape) {
+	if len(t) > maxInputBytes {
+		return Code{}, shapeSyntax
+	}
+	c, sh := scan(t)
+	if sh != shapeSyntax {
+		return c, sh
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			var buf [maxFoldedLen]byte
+			b, ok := fold(buf[:0], t)
+			if !ok {
+				return Code{}, shapeSyntax
+			}
+			return scan(b)
+		}
+	}
+	return Code{}, shapeSyntax
 }
 
 // tooLong reports whether s has more than MaxLen characters, counting
@@ -298,74 +313,80 @@ func fold(b []byte, s string) ([]byte, bool) {
 	return b, true
 }
 
-// scan reads b (ASCII, at most maxFoldedLen bytes) as letter, 4 digits,
-// optional dash, 3 digits, optional dash, 3 digits; or, with both dashes,
-// 1-3 digits of segment. The letter is upper-cased but not checked against
-// the CMS prefixes. For the incomplete shapes the Code holds what was read.
-func scan(b []byte) (Code, shape) {
-	if len(b) < 5 {
+// scan reads b (ASCII once folded) as letter, 4 digits, optional dash, 3
+// digits, optional dash, 3 digits; or, with both dashes, 1-3 digits of
+// segment. The letter is upper-cased but not checked against the CMS
+// prefixes. For the incomplete shapes the Code holds what was read.
+//
+// Every accepted form is told apart by its length and dash positions:
+//
+//	5   H1234           contract only
+//	8   H1234001        no segment
+//	9   H1234-001       no segment
+//	11  H1234001000     complete      H1234-001-0   complete, padded
+//	12  H1234-001000    complete      H1234001-000  complete
+//	    H1234-001-00    complete, padded
+//	13  H1234-001-000   complete
+func scan[T string | []byte](b T) (Code, shape) {
+	n := len(b)
+	if n < 5 || n > maxFoldedLen {
 		return Code{}, shapeSyntax
 	}
-	l := b[0]
-	if 'a' <= l && l <= 'z' {
-		l -= 'a' - 'A'
-	}
-	if l < 'A' || 'Z' < l {
+	// b[0]|0x20 is in a-z exactly when b[0] is an ASCII letter.
+	l := b[0] | 0x20
+	if l < 'a' || 'z' < l {
 		return Code{}, shapeSyntax
 	}
-	c := Code{prefix: Prefix(l)}
-	n, ok := digits(b[1:5])
+	contract, ok := number(b, 1, 5)
 	if !ok {
 		return Code{}, shapeSyntax
 	}
-	c.contract = uint16(n)
-	b = b[5:]
-	if len(b) == 0 {
+	c := Code{prefix: Prefix(l - 0x20), contract: contract}
+	var plan, seg uint16
+	var ok1, ok2 bool
+	sh := shapeComplete
+	switch {
+	case n == 5:
 		return c, shapeContractOnly
+	case n == 8:
+		plan, ok1 = number(b, 5, 8)
+		ok2, sh = true, shapeNoSegment
+	case n == 9 && b[5] == '-':
+		plan, ok1 = number(b, 6, 9)
+		ok2, sh = true, shapeNoSegment
+	case n >= 11 && b[5] == '-' && b[9] == '-':
+		plan, ok1 = number(b, 6, 9)
+		seg, ok2 = number(b, 10, n)
+	case n == 11:
+		plan, ok1 = number(b, 5, 8)
+		seg, ok2 = number(b, 8, 11)
+	case n == 12 && b[5] == '-':
+		plan, ok1 = number(b, 6, 9)
+		seg, ok2 = number(b, 9, 12)
+	case n == 12 && b[8] == '-':
+		plan, ok1 = number(b, 5, 8)
+		seg, ok2 = number(b, 9, 12)
 	}
-	dash1 := b[0] == '-'
-	if dash1 {
-		b = b[1:]
-	}
-	if len(b) < 3 {
+	if !ok1 || !ok2 {
 		return Code{}, shapeSyntax
 	}
-	if n, ok = digits(b[:3]); !ok {
-		return Code{}, shapeSyntax
-	}
-	c.plan = uint16(n)
-	b = b[3:]
-	if len(b) == 0 {
-		return c, shapeNoSegment
-	}
-	dash2 := b[0] == '-'
-	if dash2 {
-		b = b[1:]
-	}
-	switch len(b) {
-	case 3:
-	case 1, 2:
-		if !dash1 || !dash2 {
-			return Code{}, shapeSyntax
-		}
-	default:
-		return Code{}, shapeSyntax
-	}
-	if n, ok = digits(b); !ok {
-		return Code{}, shapeSyntax
-	}
-	c.segment = uint16(n)
-	return c, shapeComplete
+	c.plan, c.segment = plan, seg
+	return c, sh
 }
 
-// digits returns the decimal value of b, which must be 1 to 4 ASCII digits.
-func digits(b []byte) (int, bool) {
-	n := 0
-	for _, c := range b {
-		if c < '0' || '9' < c {
+// number returns the decimal value of b[i:j], which must be 1 to 4 ASCII
+// digits.
+func number[T string | []byte](b T, i, j int) (uint16, bool) {
+	if i >= j {
+		return 0, false
+	}
+	var n uint16
+	for ; i < j; i++ {
+		d := b[i] - '0'
+		if d > 9 {
 			return 0, false
 		}
-		n = n*10 + int(c-'0')
+		n = n*10 + uint16(d)
 	}
 	return n, true
 }

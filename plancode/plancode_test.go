@@ -579,3 +579,15 @@ func TestErrorsAreDistinct(t *testing.T) {
 		}
 	}
 }
+
+// The zero Error is not made by this package, but its methods do not panic.
+func TestError_ZeroValue(t *testing.T) {
+	var e Error
+	assert.NotPanics(t, func() {
+		_ = e.Error()
+		_ = e.Expected()
+		_ = e.Received()
+		_ = e.Code()
+	})
+	assert.ErrorIs(t, &e, ErrEmpty)
+}

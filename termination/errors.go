@@ -31,6 +31,9 @@ var (
 	// ErrDateCalendar: the form is right but the day does not exist, e.g.
 	// 2023-02-29 or year 0000 (code "effective_date_calendar").
 	ErrDateCalendar = errors.New("termination: effective date does not exist in the calendar")
+	// ErrUnknownSkipReason: SkipReason.UnmarshalText got a code it does not
+	// know (code "skip_reason_unknown").
+	ErrUnknownSkipReason = errors.New("termination: unknown skip reason")
 	// ErrNoToday: the decision was asked with the zero dob.Date as today
 	// (code "today_missing"): a programming error in the caller, never
 	// guessed around.

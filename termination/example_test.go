@@ -1,6 +1,7 @@
 package termination_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -98,4 +99,19 @@ func ExampleToday() {
 	// Output:
 	// 2024-03-01
 	// 2024-02-29
+}
+
+func ExampleDecision_json() {
+	d, _ := termination.Decide(termination.Input{
+		Policies: []termination.Policy{
+			{ID: "a", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-02-29"},
+			{ID: "b", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "n/a"},
+		},
+		CreatedACA: true,
+		Today:      termination.Today(func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }, nil),
+	})
+	b, _ := json.Marshal(d)
+	fmt.Println(string(b))
+	// Output:
+	// {"triggered":true,"terminate":[{"index":0,"id":"a","previousStatus":"Active","status":"Terminated","effectiveDate":"2024-02-29","oneYearAfter":"2025-02-28"}],"skipped":[{"index":1,"id":"b","reason":"effective_date_invalid"}]}
 }

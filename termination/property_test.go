@@ -1,6 +1,7 @@
 package termination
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -203,5 +204,27 @@ func TestRuleMonotone(t *testing.T) {
 			was = got
 		}
 		assert.True(t, was)
+	}
+}
+
+// TestDecisionJSONRoundTrip: a Decision survives JSON (dates, statuses and
+// reasons are text).
+func TestDecisionJSONRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for range 200 {
+		in := genInput(r)
+		d, err := Decide(in)
+		require.NoError(t, err)
+		b, err := json.Marshal(d)
+		require.NoError(t, err)
+		var back Decision
+		require.NoError(t, json.Unmarshal(b, &back))
+		if len(d.Terminate) == 0 {
+			d.Terminate = nil
+		}
+		if len(d.Skipped) == 0 {
+			d.Skipped = nil
+		}
+		assert.Equal(t, d, back)
 	}
 }

@@ -84,34 +84,46 @@ func (r SkipReason) String() string {
 // MarshalText implements encoding.TextMarshaler with the String code.
 func (r SkipReason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
+// UnmarshalText implements encoding.TextUnmarshaler for the codes String
+// returns. An unknown code is an error wrapping [ErrUnknownSkipReason].
+func (r *SkipReason) UnmarshalText(text []byte) error {
+	for i := SkipCreatedByRequest; int(i) < len(skipNames); i++ {
+		if string(text) == skipNames[i] {
+			*r = i
+			return nil
+		}
+	}
+	return &Error{code: "skip_reason_unknown", field: "reason", expected: "a skip reason code such as not_aca", received: string(text), err: ErrUnknownSkipReason}
+}
+
 // Termination is a policy the rule terminates.
 type Termination struct {
-	Index          int      // position in Input.Policies
-	ID             string   // Policy.ID
-	PreviousStatus Status   // status before the request (previousStatus in the response)
-	Status         Status   // the new status: always StatusTerminated
-	EffectiveDate  dob.Date // the parsed effectiveDate
-	OneYearAfter   dob.Date // EffectiveDate.AddYears(1); Today is after it
+	Index          int      `json:"index"`          // position in Input.Policies
+	ID             string   `json:"id"`             // Policy.ID
+	PreviousStatus Status   `json:"previousStatus"` // status before the request
+	Status         Status   `json:"status"`         // the new status: always StatusTerminated
+	EffectiveDate  dob.Date `json:"effectiveDate"`  // the parsed effectiveDate
+	OneYearAfter   dob.Date `json:"oneYearAfter"`   // EffectiveDate.AddYears(1); Today is after it
 }
 
 // Skip is a policy the rule looked at and left alone, with the reason.
 type Skip struct {
-	Index  int        // position in Input.Policies
-	ID     string     // Policy.ID
-	Reason SkipReason // why it is not terminated
+	Index  int        `json:"index"`  // position in Input.Policies
+	ID     string     `json:"id"`     // Policy.ID
+	Reason SkipReason `json:"reason"` // why it is not terminated
 	// EffectiveDate is the parsed effectiveDate when the rule got that far
 	// (zero otherwise); for SkipNotYetOneYear the policy terminates on the
 	// first day after EffectiveDate.AddYears(1).
-	EffectiveDate dob.Date
+	EffectiveDate dob.Date `json:"effectiveDate,omitzero"`
 }
 
 // Decision is the outcome of the rule for one customer. When Triggered,
 // every policy of Input.Policies appears exactly once, in Terminate or in
 // Skipped, each list in input order. When not Triggered both are empty.
 type Decision struct {
-	Triggered bool          // the request created a new ACA policy
-	Terminate []Termination // policies to set to Terminated
-	Skipped   []Skip        // policies left alone, with the reason
+	Triggered bool          `json:"triggered"` // the request created a new ACA policy
+	Terminate []Termination `json:"terminate"` // policies to set to Terminated
+	Skipped   []Skip        `json:"skipped"`   // policies left alone, with the reason
 }
 
 // Decide applies the one-year rule (RULES.md, termination) to one customer:

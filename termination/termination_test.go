@@ -270,10 +270,16 @@ func TestSkipReasonString(t *testing.T) {
 		b, err := r.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, s, string(b))
+		var back SkipReason
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, r, back)
 	}
 	assert.Equal(t, "SkipReason(invalid)", SkipReason(0).String())
 	assert.Equal(t, "SkipReason(invalid)", SkipReason(200).String())
 	assert.Len(t, seen, 7)
+	var r SkipReason
+	assert.ErrorIs(t, r.UnmarshalText([]byte("SkipReason(invalid)")), ErrUnknownSkipReason)
+	assert.ErrorIs(t, r.UnmarshalText([]byte("NOT_ACA")), ErrUnknownSkipReason)
 }
 
 func TestIsACA(t *testing.T) {

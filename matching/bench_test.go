@@ -173,9 +173,11 @@ func BenchmarkPlan100(b *testing.B) {
 			require.NoError(b, err)
 			require.Equal(b, 100, p.Succeeded())
 			b.ReportAllocs()
+			cpu := cpuNanos()
 			for b.Loop() {
 				_, _ = pl.Plan(ctx, w.batch)
 			}
+			b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N)/100, "cpu-ns/record")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100, "ns/record")
 			b.ReportMetric(w.perCust, "heapB/customer")
 			b.ReportMetric(w.indexPer, "indexB/customer")
@@ -215,6 +217,7 @@ func BenchmarkBareMap100(b *testing.B) {
 	}
 	b.ReportAllocs()
 	found := 0
+	cpu := cpuNanos()
 	for b.Loop() {
 		for _, x := range qs {
 			if _, ok := x.m[x.k]; ok {
@@ -222,6 +225,7 @@ func BenchmarkBareMap100(b *testing.B) {
 			}
 		}
 	}
+	b.ReportMetric(float64(cpuNanos()-cpu)/float64(b.N)/100, "cpu-ns/record")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100, "ns/record")
 	runtime.KeepAlive(found)
 }

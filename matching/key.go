@@ -64,6 +64,12 @@ func FallbackKey(first, last, dateOfBirth, phoneNumber string) (key string, ok b
 		len(dateOfBirth) > MaxFieldLen || len(phoneNumber) > MaxFieldLen {
 		return "", false
 	}
+	// A missing field is the common case for records keyed by an
+	// identifier: answer it without asking dob and phone for an error.
+	if strings.TrimSpace(first) == "" || strings.TrimSpace(last) == "" ||
+		strings.TrimSpace(dateOfBirth) == "" || strings.TrimSpace(phoneNumber) == "" {
+		return "", false
+	}
 	d, ok := parseDOB(dateOfBirth)
 	if !ok {
 		return "", false

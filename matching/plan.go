@@ -225,6 +225,11 @@ func (p *Planner) Plan(ctx context.Context, records []Record) (*Plan, error) {
 	}
 	pl := planner{ctx: ctx, p: p}
 	plan := &Plan{Strategy: p.Strategy, Decisions: make([]Decision, len(records))}
+	n := 0
+	for i := range records {
+		n += len(records[i].Policies)
+	}
+	pl.slab = make([]PolicyDecision, n)
 	if s, ok := p.Customers.(*Store); ok && p.Fallback == Lookup(s) && p.Policies == Lookup(s) {
 		plan.store, plan.version = s, s.storeVersion()
 	}
@@ -242,8 +247,13 @@ func validate(records []Record) error {
 			Rec: strconv.Itoa(len(records)) + " records", Err: ErrRecordCount}
 	}
 	var errs []error
-	tooLong := func(i int, path string, v string) {
+	// Paths are built only for errors: validation runs on every request.
+	tooLong := func(i, j int, field string, v string) {
 		if len(v) > MaxFieldLen {
+			path := recordPath(i, field)
+			if j >= 0 {
+				path = policyPath(i, j, field)
+			}
 			errs = append(errs, &Error{Path: path, Record: i, Exp: "at most " + strconv.Itoa(MaxFieldLen) + " bytes",
 				Rec: strconv.Itoa(len(v)) + " bytes", Err: ErrTooLong})
 		}
@@ -251,7 +261,7 @@ func validate(records []Record) error {
 	for i := range records {
 		r := &records[i]
 		for _, k := range customerIDKeys {
-			tooLong(i, recordPath(i, k.String()), r.IDs.Get(k))
+			tooLong(i, -1, k.String(), r.IDs.Get(k))
 		}
 		if len(r.Policies) > MaxPolicies {
 			errs = append(errs, &Error{Path: recordPath(i, "policies"), Record: i,
@@ -259,8 +269,8 @@ func validate(records []Record) error {
 				Err: ErrPolicyCount})
 		}
 		for j, pr := range r.Policies {
-			tooLong(i, policyPath(i, j, KeyHealthSherpaPolicyID.String()), pr.IDs.HealthSherpaPolicyID)
-			tooLong(i, policyPath(i, j, KeyCarrierAssignedPolicyID.String()), pr.IDs.CarrierAssignedPolicyID)
+			tooLong(i, j, KeyHealthSherpaPolicyID.String(), pr.IDs.HealthSherpaPolicyID)
+			tooLong(i, j, KeyCarrierAssignedPolicyID.String(), pr.IDs.CarrierAssignedPolicyID)
 		}
 	}
 	return errors.Join(errs...)
@@ -269,8 +279,11 @@ func validate(records []Record) error {
 // planner holds the state of one Plan call: the overlay of what earlier
 // records of the batch create or change.
 type planner struct {
-	ctx context.Context
-	p   *Planner
+	ctx  context.Context
+	p    *Planner
+	slab []PolicyDecision // the batch's policy decisions, handed out in order
+	cbuf []ccand          // scratch of findCustomers
+	pbuf []pcand          // scratch of findPolicies
 
 	custs    []ocust
 	custByID map[string]int
@@ -336,7 +349,8 @@ func (pl *planner) findCustomers(k CustomerKey, v string) ([]ccand, error) {
 	if err != nil {
 		return nil, fmt.Errorf("matching: looking up customers by %v: %w", k, err)
 	}
-	var out []ccand
+	out := pl.cbuf[:0] // valid until the next findCustomers
+	defer func() { pl.cbuf = out[:0] }()
 	add := func(ref CustomerRef, c Customer) {
 		for _, o := range out {
 			if o.ref == ref {
@@ -372,7 +386,8 @@ func (pl *planner) findPolicies(k PolicyKey, v string) ([]pcand, error) {
 	if err != nil {
 		return nil, fmt.Errorf("matching: looking up policies by %v: %w", k, err)
 	}
-	var out []pcand
+	out := pl.pbuf[:0] // valid until the next findPolicies
+	defer func() { pl.pbuf = out[:0] }()
 	add := func(c pcand) {
 		for _, o := range out {
 			if o.ref == c.ref {
@@ -425,7 +440,8 @@ func (pl *planner) record(i int, r *Record, d *Decision) error {
 		return nil
 	}
 	if len(r.Policies) > 0 {
-		d.Policies = make([]PolicyDecision, len(r.Policies))
+		d.Policies = pl.slab[:len(r.Policies):len(r.Policies)]
+		pl.slab = pl.slab[len(r.Policies):]
 		for j := range r.Policies {
 			pd, err := pl.policy(&r.Policies[j], cd.Customer, i, j)
 			if err != nil {
@@ -492,7 +508,8 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 
 	// tried[k] is true when k was looked up and matched nobody.
 	var tried [4]bool
-	var match *ccand
+	var match ccand
+	matched := false
 	decide := func(k CustomerKey, v string) (done bool, err error) {
 		cd.Key = k
 		cands, err := pl.findCustomers(k, v)
@@ -506,7 +523,7 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 			}
 			return false, nil
 		case 1:
-			match = &cands[0]
+			match, matched = cands[0], true
 			cd.Outcome = OutcomeMatched
 		default:
 			cd.Outcome = OutcomeAmbiguous
@@ -532,14 +549,14 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 		}
 	}
 	if !done && fbOK && (!anyID || pl.p.Strategy == StrategyCascade) {
-		if done, err = decide(KeyFallback, fb); err != nil {
+		if _, err = decide(KeyFallback, fb); err != nil {
 			return cd, err
 		}
 	}
 	switch {
 	case cd.Outcome == OutcomeAmbiguous:
 		return cd, nil
-	case match != nil:
+	case matched:
 		cd.Customer = match.ref
 		cd.Before = match.c
 	default:
@@ -604,7 +621,8 @@ func (pl *planner) policy(pr *PolicyRecord, cr CustomerRef, i, j int) (PolicyDec
 		}
 		switch {
 		case len(cands) == 1:
-			match, decided = &cands[0], true
+			m := cands[0]
+			match, decided = &m, true
 		case len(cands) > 1:
 			pl.ambiguousPolicy(&pd, cands)
 			return pd, nil
@@ -634,7 +652,8 @@ func (pl *planner) policy(pr *PolicyRecord, cr CustomerRef, i, j int) (PolicyDec
 		switch {
 		case len(cands) == 1:
 			pd.Key = KeyCarrierAssignedPolicyID
-			match = &cands[0]
+			m := cands[0]
+			match = &m
 		case len(cands) > 1:
 			pd.Key = KeyCarrierAssignedPolicyID
 			pl.ambiguousPolicy(&pd, cands)
@@ -697,15 +716,12 @@ func (pl *planner) ambiguousPolicy(pd *PolicyDecision, cands []pcand) {
 // commit records a succeeding record's effects in the overlay, exactly as
 // Store.Apply writes them, so that later records see them.
 func (pl *planner) commit(d *Decision) {
-	if pl.custByID == nil {
-		pl.custByID = map[string]int{}
-		pl.custIdx = map[ckey][]int{}
-		pl.polByID = map[string]int{}
-		pl.polIdx = map[pkey][]int{}
-	}
 	cd := &d.Customer
 	ci := -1
-	if cd.Outcome == OutcomeNew {
+	changes := len(cd.Fill) > 0 || (cd.FallbackKey != "" && cd.FallbackKey != cd.Before.FallbackKey)
+	if cd.Outcome == OutcomeMatched && !cd.Customer.New && !changes {
+		// Nothing to remember: the store's answer stays true.
+	} else if cd.Outcome == OutcomeNew {
 		ci = len(pl.custs)
 		pl.custs = append(pl.custs, ocust{ref: cd.Customer})
 	} else if cd.Customer.New {
@@ -719,19 +735,20 @@ func (pl *planner) commit(d *Decision) {
 		ci = n
 	} else {
 		ci = len(pl.custs)
+		if pl.custByID == nil {
+			pl.custByID = map[string]int{}
+		}
 		pl.custByID[cd.Customer.ID] = ci
 		pl.custs = append(pl.custs, ocust{ref: cd.Customer, c: cd.Before})
 	}
-	oc := &pl.custs[ci]
 	for _, f := range cd.Fill {
+		oc := &pl.custs[ci]
 		oc.c.IDs.set(f.Key, f.Value)
-		k := ckey{f.Key, f.Value}
-		pl.custIdx[k] = append(pl.custIdx[k], ci)
+		pl.indexCustomer(ckey{f.Key, f.Value}, ci)
 	}
-	if cd.FallbackKey != "" && oc.c.FallbackKey != cd.FallbackKey {
-		oc.c.FallbackKey = cd.FallbackKey
-		k := ckey{KeyFallback, cd.FallbackKey}
-		pl.custIdx[k] = append(pl.custIdx[k], ci)
+	if ci >= 0 && cd.FallbackKey != "" && pl.custs[ci].c.FallbackKey != cd.FallbackKey {
+		pl.custs[ci].c.FallbackKey = cd.FallbackKey
+		pl.indexCustomer(ckey{KeyFallback, cd.FallbackKey}, ci)
 	}
 
 	for j := range d.Policies {
@@ -749,10 +766,15 @@ func (pl *planner) commit(d *Decision) {
 			continue
 		case pd.Policy.New:
 			pi = slices.IndexFunc(pl.pols, func(o opol) bool { return o.ref == pd.Policy })
+		case len(pd.Fill) == 0:
+			continue // an existing policy that keeps its identifiers
 		default:
 			n, ok := pl.polByID[pd.Policy.ID]
 			if !ok {
 				n = len(pl.pols)
+				if pl.polByID == nil {
+					pl.polByID = map[string]int{}
+				}
 				pl.polByID[pd.Policy.ID] = n
 				pl.pols = append(pl.pols, opol{ref: pd.Policy, owner: cd.Customer, p: pd.Before, before: pd.Before})
 			}
@@ -761,8 +783,18 @@ func (pl *planner) commit(d *Decision) {
 		op := &pl.pols[pi]
 		for _, f := range pd.Fill {
 			op.p.IDs.set(f.Key, f.Value)
+			if pl.polIdx == nil {
+				pl.polIdx = map[pkey][]int{}
+			}
 			k := pkey{f.Key, f.Value}
 			pl.polIdx[k] = append(pl.polIdx[k], pi)
 		}
 	}
+}
+
+func (pl *planner) indexCustomer(k ckey, i int) {
+	if pl.custIdx == nil {
+		pl.custIdx = map[ckey][]int{}
+	}
+	pl.custIdx[k] = append(pl.custIdx[k], i)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -424,4 +425,10 @@ func TestNoAllocs(t *testing.T) {
 	} {
 		assert.Zero(t, testing.AllocsPerRun(100, f), name)
 	}
+}
+
+// TestErrorSize keeps the error path to one small allocation.
+func TestErrorSize(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(Error{}), uintptr(24))
+	assert.Equal(t, uintptr(4), unsafe.Sizeof(Date{}))
 }

@@ -63,15 +63,27 @@ var kinds = [...]struct {
 	kindNoToday:     {"dob_today_missing", ErrNoToday},
 }
 
-// Expected forms reported by [Error.Expected].
+// Expected forms reported by [Error.Expected], by index so that an Error
+// stays small (24 bytes: the error path costs one small allocation).
+type expect uint8
+
 const (
-	expectAPI      = "MM-DD-YYYY or MM/DD/YYYY (separators may be mixed)"
-	expectISO      = "YYYY-MM-DD"
-	expectCalendar = "a date that exists in the Gregorian calendar, year 0001-9999"
-	expectNotAfter = "a date not after today"
-	expectAge      = "an age of at most 130 years on today"
-	expectToday    = "a non-zero today"
+	expectAPI expect = iota
+	expectISO
+	expectCalendar
+	expectNotAfter
+	expectAge
+	expectToday
 )
+
+var expectText = [...]string{
+	expectAPI:      "MM-DD-YYYY or MM/DD/YYYY (separators may be mixed)",
+	expectISO:      "YYYY-MM-DD",
+	expectCalendar: "a date that exists in the Gregorian calendar, year 0001-9999",
+	expectNotAfter: "a date not after today",
+	expectAge:      "an age of at most 130 years on today",
+	expectToday:    "a non-zero today",
+}
 
 // Error is the error type of every function in this package. It carries a
 // stable machine code, the API field path, a description of what was
@@ -82,12 +94,12 @@ const (
 // [Error.Received] for a host that decides where it may go.
 type Error struct {
 	kind     kind
-	expected string
-	received string // the input as given (untrimmed), or "" when date is set
+	expected expect
 	date     Date   // the checked date for ErrFuture / ErrImplausible
+	received string // the input as given (untrimmed), or "" when date is set
 }
 
-func newError(k kind, expected, received string) *Error {
+func newError(k kind, expected expect, received string) *Error {
 	return &Error{kind: k, expected: expected, received: received}
 }
 
@@ -112,7 +124,7 @@ func (e *Error) Code() string { return kinds[e.kind].code }
 func (e *Error) Field() string { return FieldPath }
 
 // Expected describes the accepted form, e.g. "MM-DD-YYYY or MM/DD/YYYY".
-func (e *Error) Expected() string { return e.expected }
+func (e *Error) Expected() string { return expectText[e.expected] }
 
 // Received returns the value that was rejected: the input string as given
 // for parse errors, the date in YYYY-MM-DD form for check errors. It is

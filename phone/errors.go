@@ -78,10 +78,20 @@ type Error struct {
 }
 
 // Error returns a message that names the problem without quoting the input.
-func (e *Error) Error() string { return e.kind.Error() }
+func (e *Error) Error() string {
+	if e.kind == nil {
+		return "phone: invalid phone number"
+	}
+	return e.kind.Error()
+}
 
 // Unwrap returns the sentinel error (ErrLength, ErrAreaCode, ...).
-func (e *Error) Unwrap() error { return e.kind }
+func (e *Error) Unwrap() error {
+	if e.kind == nil {
+		return nil
+	}
+	return e.kind
+}
 
 // Field returns the API field path, FieldPath.
 func (e *Error) Field() string { return FieldPath }
@@ -89,7 +99,12 @@ func (e *Error) Field() string { return FieldPath }
 // Code returns the stable snake_case code: phone_too_long, phone_empty,
 // phone_characters, phone_country_code, phone_length, phone_format, phone_area_code or
 // phone_exchange.
-func (e *Error) Code() string { return e.kind.code }
+func (e *Error) Code() string {
+	if e.kind == nil {
+		return ""
+	}
+	return e.kind.code
+}
 
 // Received returns the input exactly as it was given, untrimmed. It is PII: log it
 // only where phone numbers may be logged.

@@ -587,3 +587,13 @@ func assertNoDigits(t *testing.T, msg string) {
 		}
 	}
 }
+
+// A zero Error (built by a caller) does not panic.
+func TestZeroError(t *testing.T) {
+	var e Error
+	assert.NotEmpty(t, e.Error())
+	assert.Empty(t, e.Code())
+	assert.NoError(t, e.Unwrap())
+	assert.Equal(t, FieldPath, e.Field())
+	assert.NotEmpty(t, e.Expected())
+}

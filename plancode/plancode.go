@@ -204,7 +204,8 @@ func putDigits(b []byte, v int) {
 // [ErrSyntax], [ErrPrefix] (a code of the right shape whose letter is not a
 // CMS prefix) and [ErrIncomplete] (H1234, H1234-001, H1234001).
 //
-// Parse does not allocate on success when the input is ASCII.
+// Parse does not allocate when it accepts its input; a rejection allocates
+// its *Error.
 func Parse(s string) (Code, error) {
 	return parse(s, ruleAny)
 }
@@ -247,8 +248,11 @@ func parse(s string, x *rule) (Code, error) {
 	return c, nil
 }
 
-// scanInput scans trimmed, non-empty input: ASCII as it is (the fast path,
-// no copy, no x/text), anything else folded into a buffer on the stack.
+// scanInput scans trimmed, non-empty input as it is (the fast path: no
+// copy, no x/text); only input that fails and is not all ASCII is then
+// width-folded into a buffer on the stack and scanned again. Raw non-ASCII
+// bytes never scan as anything but a syntax error, so the first scan cannot
+// accept what folding would change.
 func scanInput(t string) (Code, shape) {
 	if len(t) > maxInputBytes {
 		return Code{}, shapeSyntax

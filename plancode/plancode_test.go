@@ -5,9 +5,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/width"
 )
 
 // apiError is the method set every carerules error implements; hosts map
@@ -541,9 +544,10 @@ func TestMustParsePanics(t *testing.T) {
 	assert.NotPanics(t, func() { MustParse("H1234-001-000") })
 }
 
-// Parse allocates nothing for ASCII input it accepts.
+// Parse allocates nothing for ASCII input it accepts (the ASCII fast path),
+// nor for full-width input (folded into a buffer on the stack).
 func TestParseNoAllocs(t *testing.T) {
-	for _, in := range []string{"H1234-001-000", "h1234001000", "  R1234-001-7\t", "X1234001-000"} {
+	for _, in := range []string{"H1234-001-000", "h1234001000", "  R1234-001-7\t", "X1234001-000", "Ｈ１２３４－００１－０００"} {
 		var sink Code
 		allocs := testing.AllocsPerRun(1000, func() {
 			c, err := Parse(in)
@@ -590,4 +594,25 @@ func TestError_ZeroValue(t *testing.T) {
 		_ = e.Code()
 	})
 	assert.ErrorIs(t, &e, ErrEmpty)
+}
+
+// fold and maxInputBytes rely on this property of the width tables: every
+// character that width.Fold maps to ASCII is at most 3 bytes long in UTF-8,
+// so a code (13 ASCII characters once folded) is at most 39 bytes.
+func TestWidthFoldToASCIIIsAtMost3Bytes(t *testing.T) {
+	n := 0
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		f := width.LookupRune(r).Folded()
+		if f != 0 && f < utf8.RuneSelf {
+			n++
+			require.LessOrEqual(t, utf8.RuneLen(r), 3, "%U folds to %q", r, f)
+			// And fold agrees with width.Fold itself.
+			assert.Equal(t, string(f), width.Fold.String(string(r)))
+		}
+	}
+	// U+3000 and U+FF01-U+FF5E: if this changes, look at the tables again.
+	assert.Equal(t, 95, n)
 }

@@ -218,6 +218,31 @@ const (
 	}
 	b.WriteString("}\n\n")
 
+	// zipRunIndex[p] is the number of runs starting before ZIP p*100 (p = 0..1000).
+	var runIndex [1001]int
+	for p := range runIndex {
+		runIndex[p] = len(runs)
+		for i, r := range runs {
+			if int(r>>8) >= p*100 {
+				runIndex[p] = i
+				break
+			}
+		}
+	}
+	b.WriteString("// zipRunIndex[p] is the index of the first run starting at or after ZIP p*100 (the\n// number of runs starting before it), p = 0..1000: a ZIP3 index into zipRuns.\nvar zipRunIndex = [...]uint16{\n")
+	for p, x := range runIndex {
+		if p%16 == 0 {
+			b.WriteString("\t")
+		}
+		fmt.Fprintf(&b, "%d,", x)
+		if p%16 == 15 || p == len(runIndex)-1 {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(" ")
+		}
+	}
+	b.WriteString("}\n\n")
+
 	b.WriteString("// zipBits has bit zip%8 of byte zip/8 set for every ZIP in the data.\nconst zipBits = \"\" +\n")
 	for i := 0; i < len(bits); i += 32 {
 		b.WriteString("\t\"")

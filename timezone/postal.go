@@ -99,46 +99,55 @@ func (c Candidates) String() string {
 // 36854-36877) it returns the primary zone together with an ErrAmbiguousPostalCode error,
 // so that no caller picks one zone silently; PostalCandidates returns all of them.
 func ForPostalCode(zip string) (Zone, error) {
-	c, err := PostalCandidates(zip)
+	set, n, err := lookupPostal(zip)
 	if err != nil {
 		return Zone{}, err
 	}
-	if c.Ambiguous() {
-		n, _ := parseZIP(trimSpace(zip))
-		return c.Primary(), &Error{field: FieldPostalCode, err: ErrAmbiguousPostalCode, received: zip3(n)}
+	zs := &zipSets[set]
+	if zs[1] != 0 {
+		return Zone{i: zs[0]}, &Error{field: FieldPostalCode, err: ErrAmbiguousPostalCode, received: zip3(n)}
 	}
-	return c.Primary(), nil
+	return Zone{i: zs[0]}, nil
 }
 
 // PostalCandidates is like ForPostalCode but returns every candidate zone of the ZIP, the
 // primary first; an ambiguous ZIP is not an error here. It does not allocate on success.
 func PostalCandidates(zip string) (Candidates, error) {
-	if len(zip) > MaxInputLen {
-		return Candidates{}, tooLong(FieldPostalCode, len(zip))
-	}
-	t := trimSpace(zip)
-	if t == "" {
-		return Candidates{}, empty(FieldPostalCode, zip)
-	}
-	n, ok := parseZIP(t)
-	if !ok {
-		return Candidates{}, &Error{field: FieldPostalCode, err: ErrPostalCodeFormat, received: describeZIP(t)}
-	}
-	if isMilitaryZIP(n) {
-		return Candidates{}, &Error{field: FieldPostalCode, err: ErrMilitaryPostalCode, received: zip3(n)}
-	}
-	s, ok := lookupZIP(n)
-	if !ok {
-		return Candidates{}, &Error{field: FieldPostalCode, err: ErrUnknownPostalCode, received: zip3(n)}
+	set, _, err := lookupPostal(zip)
+	if err != nil {
+		return Candidates{}, err
 	}
 	var c Candidates
-	for _, i := range zipSets[s] {
+	for _, i := range zipSets[set] {
 		if i != 0 {
 			c.z[c.n] = Zone{i: i}
 			c.n++
 		}
 	}
 	return c, nil
+}
+
+// lookupPostal validates zip and returns its zipSets index and ZIP5.
+func lookupPostal(zip string) (set uint8, zip5 int, err error) {
+	if len(zip) > MaxInputLen {
+		return 0, 0, tooLong(FieldPostalCode, len(zip))
+	}
+	t := trimSpace(zip)
+	if t == "" {
+		return 0, 0, empty(FieldPostalCode, zip)
+	}
+	n, ok := parseZIP(t)
+	if !ok {
+		return 0, 0, &Error{field: FieldPostalCode, err: ErrPostalCodeFormat, received: describeZIP(t)}
+	}
+	if isMilitaryZIP(n) {
+		return 0, n, &Error{field: FieldPostalCode, err: ErrMilitaryPostalCode, received: zip3(n)}
+	}
+	s, ok := lookupZIP(n)
+	if !ok {
+		return 0, n, &Error{field: FieldPostalCode, err: ErrUnknownPostalCode, received: zip3(n)}
+	}
+	return s, n, nil
 }
 
 // parseZIP returns the ZIP5 of 12345, 12345-6789 or 123456789.
@@ -186,21 +195,17 @@ func lookupZIP(n int) (uint8, bool) {
 	if n < 0 || n >= 100000 || zipBits[n>>3]&(1<<(n&7)) == 0 {
 		return 0, false
 	}
-	// The last run starting at or before n.
-	key := uint32(n)<<8 | 0xff
-	lo, hi := 0, len(zipRuns)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if zipRuns[m] <= key {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	// The last run starting at or before n: a run starting within n's ZIP3 block, or else
+	// the last run before the block.
+	p := n / 100
+	lo, i := int(zipRunIndex[p]), int(zipRunIndex[p+1])-1
+	for i >= lo && int(zipRuns[i]>>8) > n {
+		i--
 	}
-	if lo == 0 {
+	if i < 0 {
 		return 0, false // unreachable: the first run starts at the first listed ZIP
 	}
-	return uint8(zipRuns[lo-1]), true
+	return uint8(zipRuns[i]), true
 }
 
 // describeZIP describes malformed postal-code input without repeating its digits.
@@ -214,6 +219,6 @@ func describeZIP(s string) string {
 	return strconv.Itoa(len(s)) + " bytes, " + strconv.Itoa(digits) + " ASCII digits"
 }
 
-// TableSize is the size in bytes of the embedded ZIP table: the runs, the zone sets and
-// the existence bitmap.
-const TableSize = len(zipRuns)*4 + len(zipSets)*maxPostalCandidates*2 + len(zipBits)
+// TableSize is the size in bytes of the embedded ZIP table: the runs, their ZIP3 index,
+// the zone sets and the existence bitmap.
+const TableSize = len(zipRuns)*4 + len(zipRunIndex)*2 + len(zipSets)*maxPostalCandidates*2 + len(zipBits)

@@ -295,7 +295,18 @@ func TestZIPTableIntegrity(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 41059, listed)
-	assert.Equal(t, len(zipRuns)*4+len(zipSets)*4+12500, TableSize)
+	assert.Equal(t, len(zipRuns)*4+1001*2+len(zipSets)*4+12500, TableSize)
+	// The ZIP3 index: zipRunIndex[p] counts the runs starting before p*100.
+	require.Len(t, zipRunIndex, 1001)
+	for p := range zipRunIndex {
+		n := 0
+		for _, r := range zipRuns {
+			if int(r>>8) < p*100 {
+				n++
+			}
+		}
+		require.Equal(t, n, int(zipRunIndex[p]), "prefix %03d", p)
+	}
 	t.Logf("ZIP table: %d runs, %d zone sets, %d bytes", len(zipRuns), len(zipSets), TableSize)
 }
 

@@ -4,6 +4,7 @@ package timezone
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -125,46 +126,29 @@ func trimSpace(s string) string {
 	return strings.TrimFunc(s, unicode.IsSpace)
 }
 
-// lookup binary-searches lookupKeys for s, folding ASCII upper case; 0 when absent.
+// keyIndex maps every lookup key to its zone. It is built once, lazily, from the generated
+// sorted arrays (about 600 entries); after that it is only read.
+var keyIndex = sync.OnceValue(func() map[string]uint16 {
+	m := make(map[string]uint16, len(lookupKeys))
+	for i, k := range lookupKeys {
+		m[k] = lookupZones[i]
+	}
+	return m
+})
+
+// lookup returns the zone of s, folding ASCII upper case; 0 when absent. It lower-cases
+// into a stack buffer, and the map index with string(bytes) does not allocate.
 func lookup(s string) uint16 {
 	if len(s) > maxKeyLen {
 		return 0
 	}
-	lo, hi := 0, len(lookupKeys)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if compareFold(s, lookupKeys[m]) > 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(lookupKeys) && compareFold(s, lookupKeys[lo]) == 0 {
-		return lookupZones[lo]
-	}
-	return 0
-}
-
-// compareFold compares s, with ASCII A-Z folded to lower case, with the lower-case key.
-func compareFold(s, key string) int {
-	n := min(len(s), len(key))
-	for i := 0; i < n; i++ {
+	var buf [maxKeyLen]byte
+	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if c != key[i] {
-			if c < key[i] {
-				return -1
-			}
-			return 1
-		}
+		buf[i] = c
 	}
-	switch {
-	case len(s) < len(key):
-		return -1
-	case len(s) > len(key):
-		return 1
-	}
-	return 0
+	return keyIndex()[string(buf[:len(s)])]
 }

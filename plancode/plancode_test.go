@@ -616,3 +616,29 @@ func TestWidthFoldToASCIIIsAtMost3Bytes(t *testing.T) {
 	// U+3000 and U+FF01-U+FF5E: if this changes, look at the tables again.
 	assert.Equal(t, 95, n)
 }
+
+// Parse and Canonical share no mutable state: run them concurrently under
+// the race detector.
+func TestConcurrentUse(t *testing.T) {
+	inputs := []string{"H1234-001-000", "Ｈ１２３４－００１－０００", "H1234", "Q1234-001-000", " ", "Plan G"}
+	done := make(chan struct{})
+	for g := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range 500 {
+				s := inputs[(g+i)%len(inputs)]
+				c, err := Parse(s)
+				if err == nil {
+					_ = c.String()
+				} else {
+					_ = err.Error()
+				}
+				_, _ = Canonical("MA", s)
+				_, _ = Canonical("MS", s)
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}

@@ -37,6 +37,21 @@
 // # Performance
 //
 // Parse allocates nothing for valid input (pinned by TestNoAllocs); an error
-// costs one allocation, the [*Error]. Figures: see the benchmark section
-// below.
+// costs one 24-byte allocation, the [*Error] that carries the received
+// value. Medians of 10 runs on a shared, loaded 2-core Xeon (noisy; the
+// ratios are what matter), against the documented regexp followed by
+// time.Parse (BenchmarkParseRegexp, same file):
+//
+//	go test -run='^$' -bench=. -count=10 -benchtime=300ms ./dob | benchstat -
+//
+//	input            Parse            regexp+time.Parse   ratio
+//	valid            15.0 ns  0 alloc   267 ns  0 alloc    1/18
+//	mixed separators 14.6 ns  0 alloc   276 ns  1 alloc    1/19
+//	bad calendar     44.4 ns  1 alloc   357 ns  2 allocs   1/8
+//	bad format       32.8 ns  1 alloc   4.8 ns  0 alloc    7x slower
+//	ParseISO 12.6 ns, String 32.6 ns (1 alloc), AgeOn+CheckOn 11.3 ns
+//
+// The regexp rejects "7/4/1976" at its second byte and builds no error;
+// Parse's cost there is the error value. The naive version also does not
+// trim white space, which Parse does (spaces: 10.2 ns).
 package dob

@@ -54,6 +54,22 @@
 //   - When the rule is not triggered the [Decision] lists nothing; when it
 //     is, every policy appears exactly once, terminated or skipped.
 //
+// # Performance
+//
+// [DecideInto] with a caller-supplied Decision allocates nothing (pinned by
+// TestNoAllocs); valid ParseEffectiveDate and ParseStatus allocate nothing.
+// Medians of 10 runs on a shared, loaded 2-core Xeon (noisy; the ratios
+// are what matter), for a customer with 50 policies in every date form
+// (bench_test.go):
+//
+//	go test -run='^$' -bench=. -count=10 -benchtime=300ms ./termination | benchstat -
+//
+//	DecideInto, 50 policies          2.4 µs      0 B     0 allocs
+//	Decide (allocates output)        3.5 µs    3.4 KiB  11 allocs
+//	naive (time.Parse per layout)   12.8 µs    7.1 KiB 198 allocs  (and wrong on Feb 29)
+//	ParseEffectiveDate  37 ns (ISO), 44 ns (M/D/YYYY), 82 ns (RFC 3339), 0 allocs
+//	ParseStatus         31 ns ("Active"), 0 allocs; unknown status 1 alloc
+//
 // # Response
 //
 // In the response each changed policy appears once, with its net action:

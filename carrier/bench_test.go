@@ -44,8 +44,10 @@ func (n *naiveIndex) resolve(name string) (string, float64) {
 var benchInputs = []struct{ name, input string }{
 	{"Exact", "UHC"},
 	{"Alias", "Cigna Health and Life Insurance Company"},
-	{"Fuzzy", "Humanna"},
-	{"Unknown", "Acme Health Plan of Ohio"},
+	{"Fuzzy", "Kaiser Permanete"},
+	{"FuzzyShort", "Humanna"},
+	{"Unknown", "Acme Health Plans"},
+	{"UnknownLong", "Acme Health Plan of Ohio"},
 }
 
 var sinkMatch Match

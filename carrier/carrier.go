@@ -196,7 +196,7 @@ type family struct {
 type fuzzyKey struct {
 	key  string
 	t    target
-	hist [histSize]uint8
+	hist hist
 }
 
 // Registry is an immutable set of canonical carriers with their aliases and
@@ -299,7 +299,7 @@ func New(entries []Entry) (*Registry, error) {
 		if !slices.ContainsFunc(compactOwners[ck], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
 			compactOwners[ck] = append(compactOwners[ck], t)
 		}
-		if fuzzyOK && len(key) > 4 {
+		if fuzzyOK && len(key) > 4 && len(key) <= maxFuzzyKey {
 			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key)})
 		}
 		return nil

@@ -334,7 +334,12 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 		if j > 1 {
 			j = 1
 		}
-		if 0.6*j+0.4 < fuzzyBound {
+		// Winkler's bonus needs a common prefix: bound it exactly.
+		p := 0
+		for p < 4 && p < lq && p < lk && qs[p] == k.key[p] {
+			p++
+		}
+		if j+0.1*float64(p)*(1-j) < fuzzyBound {
 			continue
 		}
 		s := smetrics.JaroWinkler(qs, k.key, 0.7, 4)
@@ -411,36 +416,58 @@ func addScored(best *[8]scored, n int, t target, s float64) int {
 	return n
 }
 
-const histSize = 38 // a-z, 0-9, space, anything else
+// A histogram counts a key's bytes in 38 buckets (a-z, 0-9, space,
+// anything else), one byte per bucket, packed eight to a word so that the
+// bound below costs five word operations.
+const histWords = 5
 
-func histogram(s string) [histSize]uint8 {
-	var h [histSize]uint8
+type hist [histWords]uint64
+
+// maxFuzzyKey: longer keys are not fuzzy targets, so every bucket count of
+// a target fits in 7 bits and the sum of eight fits in a byte.
+const maxFuzzyKey = 120
+
+func histogram(s string) hist {
+	var b [histWords * 8]uint8
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		var b int
+		var k int
 		switch {
 		case 'a' <= c && c <= 'z':
-			b = int(c - 'a')
+			k = int(c - 'a')
 		case '0' <= c && c <= '9':
-			b = 26 + int(c-'0')
+			k = 26 + int(c-'0')
 		case c == ' ':
-			b = 36
+			k = 36
 		default:
-			b = 37
+			k = 37
 		}
-		if h[b] < 255 {
-			h[b]++
+		if b[k] < 127 {
+			b[k]++
+		}
+	}
+	var h hist
+	for w := range h {
+		for j := 7; j >= 0; j-- {
+			h[w] = h[w]<<8 | uint64(b[w*8+j])
 		}
 	}
 	return h
 }
 
-// histMin is an upper bound on the number of Jaro matches of two keys: the
-// size of the intersection of their byte multisets.
-func histMin(a, b *[histSize]uint8) int {
+// histMin is an upper bound on the number of Jaro matches of a query and a
+// target key: the size of the intersection of their byte multisets. Bytewise
+// min with SWAR: counts are below 128, so (x|0x80)-y keeps its high bit
+// exactly when x >= y. A query count capped at 127 is still at least the
+// target's (at most maxFuzzyKey), so the bound stays exact.
+func histMin(q, t *hist) int {
+	const hi = 0x8080808080808080
 	n := 0
-	for i := range a {
-		n += int(min(a[i], b[i]))
+	for w := range q {
+		x, y := q[w], t[w]
+		ge := (((x | hi) - y) & hi) >> 7 * 0xff // 0xff where x >= y
+		m := (y & ge) | (x &^ ge)
+		n += int((m * 0x0101010101010101) >> 56)
 	}
 	return n
 }

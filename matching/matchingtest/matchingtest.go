@@ -225,8 +225,8 @@ func batch() []matching.Record {
 	}
 }
 
-// normalize drops what a host legitimately returns differently: nil versus
-// empty slices.
+// normalize renders a decision for comparison, so that nil and empty slices
+// (which a host may legitimately return differently) compare equal.
 func normalize(d matching.Decision) string { return fmt.Sprintf("%+v", d) }
 
 func clone(cs []matching.Customer) []matching.Customer { return slices.Clone(cs) }

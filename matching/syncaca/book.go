@@ -1,0 +1,212 @@
+package syncaca
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/carecycle/carerules/matching"
+)
+
+// Customer is a customer record, as a book stores it and as the response
+// returns it (the API's customer shape, limited to the fields this package
+// knows). Identifiers are strings; phoneNumber is stored in E.164,
+// dateOfBirth as YYYY-MM-DD and timezone as an IANA name by Sync, but a book
+// may hold any form the rule packages read.
+type Customer struct {
+	ID                        string        `json:"id"`
+	ExternalID                string        `json:"externalId,omitempty"`
+	HealthSherpaCustomerID    string        `json:"healthSherpaCustomerId,omitempty"`
+	CarrierAssignedCustomerID string        `json:"carrierAssignedCustomerId,omitempty"`
+	FirstName                 string        `json:"firstName"`
+	LastName                  string        `json:"lastName"`
+	PhoneNumber               string        `json:"phoneNumber"`
+	Email                     string        `json:"email,omitempty"`
+	DateOfBirth               string        `json:"dateOfBirth,omitempty"`
+	Gender                    string        `json:"gender,omitempty"`
+	MaritalStatus             string        `json:"maritalStatus,omitempty"`
+	Address                   string        `json:"address,omitempty"`
+	Address2                  string        `json:"address2,omitempty"`
+	City                      string        `json:"city,omitempty"`
+	County                    string        `json:"county,omitempty"`
+	State                     string        `json:"state,omitempty"`
+	PostalCode                string        `json:"postalCode,omitempty"`
+	Timezone                  string        `json:"timezone,omitempty"`
+	CustomFields              []CustomField `json:"customFields,omitempty"`
+	Policies                  []Policy      `json:"policies,omitempty"`
+}
+
+// Policy is a policy record, as a book stores it and as the response returns
+// it (the API's policy shape, limited to the fields this package knows).
+type Policy struct {
+	ID                      string `json:"id"`
+	CustomerID              string `json:"customerId,omitempty"`
+	PolicyType              string `json:"policyType"`
+	CarrierID               string `json:"carrierId,omitempty"`
+	CarrierName             string `json:"carrierName,omitempty"`
+	PlanName                string `json:"planName,omitempty"`
+	PlanCode                string `json:"planCode,omitempty"`
+	CarrierAssignedPolicyID string `json:"carrierAssignedPolicyId,omitempty"`
+	HealthSherpaPolicyID    string `json:"healthSherpaPolicyId,omitempty"`
+	MetalLevel              string `json:"metalLevel,omitempty"`
+	Status                  string `json:"status,omitempty"`
+	EffectiveDate           string `json:"effectiveDate,omitempty"`
+	TerminationDate         string `json:"terminationDate,omitempty"`
+	ElectionPeriod          string `json:"electionPeriod,omitempty"`
+	AorFirstName            string `json:"aorFirstName,omitempty"`
+	AorLastName             string `json:"aorLastName,omitempty"`
+	AorNpn                  string `json:"aorNpn,omitempty"`
+	PremiumMode             string `json:"premiumMode,omitempty"`
+	PolicyLives             *int32 `json:"policyLives,omitempty"`
+	WrittenAs               string `json:"writtenAs,omitempty"`
+	ExchangeStatus          string `json:"exchangeStatus,omitempty"`
+}
+
+// Book is an in-memory book of customers and their policies, with a
+// matching.Store indexing it: what Sync runs against. It is safe for
+// concurrent use; syncs are serialized.
+type Book struct {
+	mu        sync.Mutex
+	store     *matching.Store
+	customers []*Customer
+	byID      map[string]int    // customer ID -> position
+	policyAt  map[string][2]int // policy ID -> (customer position, policy position)
+}
+
+// ErrBook wraps the errors of NewBook and ReadBook.
+var ErrBook = errors.New("syncaca: invalid book")
+
+// bookFile is the JSON form of a book.
+type bookFile struct {
+	Customers []Customer `json:"customers"`
+}
+
+// ReadBook reads a book in its JSON form:
+//
+//	{"customers": [{"id": "c-1", "firstName": ..., "policies": [{"id": "p-1", "policyType": "ACA", ...}]}]}
+//
+// See NewBook for what is checked.
+func ReadBook(r io.Reader) (*Book, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var f bookFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrBook, bookDecodeDetail(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: data after the JSON value", ErrBook)
+	}
+	return NewBook(f.Customers)
+}
+
+func bookDecodeDetail(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return "syntax error at byte offset " + strconv.FormatInt(se.Offset, 10)
+	case errors.As(err, &te):
+		return "field " + te.Field + ": expected " + te.Type.String() + ", got " + te.Value
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "unexpected end of input"
+	}
+	return err.Error() // unknown field names; never a value
+}
+
+// NewBook builds a book from customers, which it takes over. Customer and
+// policy IDs must be non-empty and unique; a policy's customerId, when given,
+// must be its customer's ID (it is set otherwise). A customer's fallback key
+// is computed from its firstName, lastName, dateOfBirth and phoneNumber
+// (matching.FallbackKey); a customer without a complete one is found only by
+// its identifiers.
+func NewBook(customers []Customer) (*Book, error) {
+	b := &Book{
+		byID:     make(map[string]int, len(customers)),
+		policyAt: make(map[string][2]int, len(customers)),
+	}
+	mc := make([]matching.Customer, len(customers))
+	var mp []matching.Policy
+	b.customers = make([]*Customer, len(customers))
+	for i := range customers {
+		c := &customers[i]
+		if c.ID == "" {
+			return nil, fmt.Errorf("%w: customers[%d] has no id", ErrBook, i)
+		}
+		b.customers[i] = c
+		b.byID[c.ID] = i
+		key, _ := matching.FallbackKey(c.FirstName, c.LastName, c.DateOfBirth, c.PhoneNumber)
+		mc[i] = matching.Customer{ID: c.ID, FallbackKey: key, IDs: matching.CustomerIDs{
+			HealthSherpaCustomerID: c.HealthSherpaCustomerID, ExternalID: c.ExternalID, CarrierAssignedCustomerID: c.CarrierAssignedCustomerID}}
+		for j := range c.Policies {
+			p := &c.Policies[j]
+			switch {
+			case p.ID == "":
+				return nil, fmt.Errorf("%w: customers[%d].policies[%d] has no id", ErrBook, i, j)
+			case p.CustomerID == "":
+				p.CustomerID = c.ID
+			case p.CustomerID != c.ID:
+				return nil, fmt.Errorf("%w: customers[%d].policies[%d].customerId is not its customer's id", ErrBook, i, j)
+			}
+			if _, dup := b.policyAt[p.ID]; dup {
+				return nil, fmt.Errorf("%w: customers[%d].policies[%d]: duplicate policy id %q", ErrBook, i, j, p.ID)
+			}
+			b.policyAt[p.ID] = [2]int{i, j}
+			mp = append(mp, matching.Policy{ID: p.ID, CustomerID: c.ID, Type: p.PolicyType, Status: p.Status, EffectiveDate: p.EffectiveDate,
+				IDs: matching.PolicyIDs{HealthSherpaPolicyID: p.HealthSherpaPolicyID, CarrierAssignedPolicyID: p.CarrierAssignedPolicyID}})
+		}
+	}
+	if len(b.byID) != len(customers) {
+		return nil, fmt.Errorf("%w: duplicate customer id", ErrBook)
+	}
+	st, err := matching.NewStore(mc, mp)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBook, err)
+	}
+	b.store = st
+	return b, nil
+}
+
+// Len returns the number of customers and policies in the book.
+func (b *Book) Len() (customers, policies int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(b.customers), len(b.policyAt)
+}
+
+// Customer returns a copy of the customer with the given ID, with its
+// policies.
+func (b *Book) Customer(id string) (Customer, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	i, ok := b.byID[id]
+	if !ok {
+		return Customer{}, false
+	}
+	return cloneCustomer(b.customers[i], true), true
+}
+
+// MarshalJSON writes the book in the form ReadBook reads, customers in the
+// order they were added (the book's own first, then those syncs created).
+func (b *Book) MarshalJSON() ([]byte, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	f := bookFile{Customers: make([]Customer, len(b.customers))}
+	for i, c := range b.customers {
+		f.Customers[i] = *c
+	}
+	return json.Marshal(f)
+}
+
+func cloneCustomer(c *Customer, withPolicies bool) Customer {
+	out := *c
+	out.CustomFields = slices.Clone(c.CustomFields)
+	out.Policies = nil
+	if withPolicies {
+		out.Policies = slices.Clone(c.Policies)
+	}
+	return out
+}

@@ -1,0 +1,294 @@
+package syncaca
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/carecycle/carerules/carrier"
+	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/phone"
+	"github.com/carecycle/carerules/plancode"
+	"github.com/carecycle/carerules/termination"
+	"github.com/carecycle/carerules/timezone"
+)
+
+// Options configure Validate and Book.Sync.
+type Options struct {
+	// Today is the civil date the request is evaluated on: the date of
+	// birth plausibility check and the one-year rule use it. Required: the
+	// zero Date is an error (the wall clock is never read).
+	Today dob.Date
+	// Carriers resolves carrierName; nil means carrier.Default().
+	Carriers *carrier.Registry
+	// Strategy is the customer matching strategy (matching.StrategyLiteral,
+	// the API's text, by default).
+	Strategy matching.Strategy
+	// Explain adds each record's decision, with its reasons, to the
+	// response (Response.Explain).
+	Explain bool
+}
+
+// ErrNoToday is returned by Validate and Book.Sync when Options.Today is the
+// zero Date.
+var ErrNoToday = errors.New("syncaca: Options.Today is required")
+
+// Valid is a request that passed validation, with the canonical value of
+// every field a rule reads.
+type Valid struct {
+	Request *Request
+	Records []ValidRecord
+}
+
+// ValidRecord holds the canonical values of one record.
+type ValidRecord struct {
+	Phone       phone.Number
+	DateOfBirth dob.Date        // zero when not sent
+	Zone        timezone.Result // the customer's time zone and how it was found
+	Policies    []ValidPolicy
+	Warnings    []Warning // remarks that do not reject the request
+}
+
+// ValidPolicy holds the canonical values of one policy.
+type ValidPolicy struct {
+	PlanCode string             // plancode.Canonical("ACA", planCode); "" when not sent or blank
+	Carrier  carrier.Match      // zero when carrierName was not sent or blank
+	Status   termination.Status // zero when status was not sent
+	// EffectiveDate is the parsed effectiveDate; zero when not sent or not
+	// parseable (a warning says which).
+	EffectiveDate dob.Date
+}
+
+// Warning is a remark on a record that does not reject it: a time zone that
+// disagrees with the postal code, an effectiveDate the one-year rule cannot
+// read, a policy skipped by matching, an identifier not written. It is an
+// extension of the API's response ("warnings"), so that nothing is decided
+// silently.
+type Warning struct {
+	Index   int      `json:"index"` // the record
+	Path    []string `json:"path"`
+	Code    string   `json:"code"`
+	Message string   `json:"message"`
+}
+
+// Validate applies the request-level rules of POST /v2/sync/aca (RULES.md,
+// matching, first bullet) to a decoded request: 1 to 100 records, at most 10
+// policies and 50 custom fields per record, field lengths and enums,
+// required firstName, lastName and phoneNumber, phoneNumber (phone.Parse: the
+// API's three forms), dateOfBirth (dob.Parse and dob.Date.CheckOn against
+// Options.Today), timezone and postalCode (timezone.Resolve), planCode when
+// present (plancode.Canonical with type ACA), carrierName when present
+// (carrier.Registry.Resolve with the record's state and postal code), status
+// (termination.ParseStatus) and duplicate policy identifiers within a record.
+//
+// Every problem is reported: the error is a *ValidationError listing each
+// issue with its path and each failed record. Any other error is a
+// programming error (ErrNoToday, a broken default carrier registry).
+func Validate(req *Request, opt Options) (*Valid, error) {
+	if opt.Today.IsZero() {
+		return nil, ErrNoToday
+	}
+	reg := opt.Carriers
+	if reg == nil {
+		var err error
+		if reg, err = carrier.Default(); err != nil {
+			return nil, err
+		}
+	}
+	var issues issueList
+	n := len(req.Records)
+	if n < 1 {
+		issues.add(Issue{Path: []string{"records"}, Message: "records must hold at least 1 record", Expected: "1 to 100 records", Received: "0 records", Code: CodeTooSmall})
+	} else if n > MaxRecords {
+		issues.add(Issue{Path: []string{"records"}, Message: "records must hold at most 100 records", Expected: "1 to 100 records", Received: strconv.Itoa(n) + " records", Code: CodeTooBig})
+	}
+	v := &Valid{Request: req, Records: make([]ValidRecord, n)}
+	for i := range req.Records {
+		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.Today, &issues)
+	}
+	if e := issues.err(req); e != nil {
+		return nil, e
+	}
+	return v, nil
+}
+
+func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
+	path := []string{"records", strconv.Itoa(i)}
+	requiredName(r.FirstName, "firstName", path, issues)
+	requiredName(r.LastName, "lastName", path, issues)
+	for _, f := range r.fields() {
+		checkText(*f.dst, f.spec, path, issues)
+	}
+
+	// phoneNumber: required, the API's three forms.
+	if !r.PhoneNumber.Given() {
+		issues.add(missing("phoneNumber", r.PhoneNumber, path))
+	} else if num, err := phone.Parse(r.PhoneNumber.Value); err != nil {
+		issues.add(IssueFrom(path, err))
+	} else {
+		out.Phone = num
+	}
+
+	// dateOfBirth: optional; when sent, the API's pattern, a real day, and
+	// plausible on today.
+	if r.DateOfBirth.Given() {
+		d, err := dob.Parse(r.DateOfBirth.Value)
+		if err == nil {
+			err = d.CheckOn(today)
+		}
+		if err != nil {
+			issues.add(IssueFrom(path, err))
+		} else {
+			out.DateOfBirth = d
+		}
+	}
+
+	// timezone / postalCode (TCPA): one of them is required.
+	if res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value); err != nil {
+		issues.add(IssueFrom(path, err))
+	} else {
+		out.Zone = res
+		if res.Mismatch {
+			out.Warnings = append(out.Warnings, Warning{Index: i, Path: appendPath(path, "timezone"), Code: "timezone_postal_code_mismatch",
+				Message: "the timezone " + res.Zone.Name() + " is not a zone of the postal code (" + res.Postal.String() + "); the given timezone is kept"})
+		}
+		if res.PostalErr != nil {
+			is := IssueFrom(path, res.PostalErr)
+			out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code, Message: is.Message + "; the given timezone is kept"})
+		}
+		if res.Source == timezone.SourcePostalCode && res.Postal.Ambiguous() {
+			out.Warnings = append(out.Warnings, Warning{Index: i, Path: appendPath(path, "postalCode"), Code: "postal_code_ambiguous",
+				Message: "the postal code spans several time zones (" + res.Postal.String() + "); its primary zone is stored and contact windows use all of them"})
+		}
+	}
+
+	// customFields
+	if len(r.CustomFields) > MaxCustomFields {
+		issues.add(Issue{Path: appendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
+			Received: strconv.Itoa(len(r.CustomFields)) + " items", Code: CodeTooBig})
+	}
+	keys := make(map[string]int, len(r.CustomFields))
+	for k, cf := range r.CustomFields {
+		kp := appendPath(path, "customFields", strconv.Itoa(k), "key")
+		switch n := utf8.RuneCountInString(cf.Key); {
+		case n < 1:
+			issues.add(Issue{Path: kp, Message: "custom field key must not be empty", Expected: "1 to 100 characters", Received: "0 characters", Code: CodeTooSmall})
+		case n > MaxCustomFieldKey:
+			issues.add(Issue{Path: kp, Message: "custom field key is too long", Expected: "1 to 100 characters", Received: strconv.Itoa(n) + " characters", Code: CodeTooBig})
+		default:
+			if first, dup := keys[cf.Key]; dup {
+				issues.add(Issue{Path: kp, Message: "custom field key repeats the key of customFields." + strconv.Itoa(first), Expected: "each key at most once per record", Received: cf.Key, Code: CodeDuplicateCustom})
+			} else {
+				keys[cf.Key] = k
+			}
+		}
+	}
+
+	// policies
+	if len(r.Policies) > MaxPolicies {
+		issues.add(Issue{Path: appendPath(path, "policies"), Message: "policies must hold at most 10 items", Expected: "at most 10 items",
+			Received: strconv.Itoa(len(r.Policies)) + " items", Code: CodeTooBig})
+	}
+	out.Policies = make([]ValidPolicy, len(r.Policies))
+	seen := [2]map[string]int{{}, {}}
+	for j := range r.Policies {
+		p := &r.Policies[j]
+		vp := &out.Policies[j]
+		pp := appendPath(path, "policies", strconv.Itoa(j))
+		for _, f := range p.fields() {
+			checkText(*f.dst, f.spec, pp, issues)
+		}
+		if present(p.PlanCode) {
+			if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {
+				issues.add(IssueFrom(pp, err))
+			} else {
+				vp.PlanCode = c
+			}
+		}
+		if present(p.CarrierName) {
+			m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
+			if err != nil {
+				issues.add(IssueFrom(pp, err))
+			} else {
+				vp.Carrier = m
+			}
+		}
+		if p.Status.Given() {
+			if s, err := termination.ParseStatus(p.Status.Value); err != nil {
+				issues.add(IssueFrom(pp, err))
+			} else {
+				vp.Status = s
+			}
+		}
+		if present(p.EffectiveDate) && !tooLong(p.EffectiveDate, MaxLen) {
+			if d, err := termination.ParseEffectiveDate(p.EffectiveDate.Value); err != nil {
+				is := IssueFrom(pp, err)
+				out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code,
+					Message: is.Message + "; the policy is synced, and the one-year rule will skip it"})
+			} else {
+				vp.EffectiveDate = d
+			}
+		}
+		for k, t := range [2]Text{p.HealthSherpaPolicyID, p.CarrierAssignedPolicyID} {
+			id, ok := matching.Identifier(t.Value)
+			if !ok || tooLong(t, MaxLen) {
+				continue
+			}
+			name := [2]string{"healthSherpaPolicyId", "carrierAssignedPolicyId"}[k]
+			if first, dup := seen[k][id]; dup {
+				issues.add(Issue{Path: appendPath(pp, name), Message: name + " repeats the one of policies." + strconv.Itoa(first) + " of the same record",
+					Expected: "a different " + name + " for each policy of a record", Received: id, Code: CodeDuplicatePolicy})
+			} else {
+				seen[k][id] = j
+			}
+		}
+	}
+}
+
+// present reports whether an optional field was sent with a non-blank value.
+func present(t Text) bool { return t.Given() && strings.TrimSpace(t.Value) != "" }
+
+func tooLong(t Text, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
+
+func missing(name string, t Text, path []string) Issue {
+	rec := "undefined"
+	if t.Presence == Null {
+		rec = "null"
+	}
+	return Issue{Path: appendPath(path, name), Message: name + " is required", Expected: "string", Received: rec, Code: CodeInvalidType}
+}
+
+func requiredName(t Text, name string, path []string, issues *issueList) {
+	switch {
+	case !t.Given():
+		issues.add(missing(name, t, path))
+	case strings.TrimSpace(t.Value) == "":
+		issues.add(Issue{Path: appendPath(path, name), Message: name + " must not be blank", Expected: "a non-blank string of at most 255 characters", Received: "blank string", Code: CodeTooSmall})
+	}
+}
+
+// checkText checks a field's length and enum. Lengths count characters
+// (Unicode code points), as the API's schema does.
+func checkText(t Text, spec fieldSpec, path []string, issues *issueList) {
+	if !t.Given() {
+		return
+	}
+	if spec.kind == kEnum {
+		if !slices.Contains(spec.enum, t.Value) {
+			rec := t.Value
+			if utf8.RuneCountInString(rec) > 40 {
+				rec = strconv.Itoa(utf8.RuneCountInString(rec)) + " characters"
+			}
+			issues.add(Issue{Path: appendPath(path, spec.name), Message: spec.name + " is not one of the allowed values",
+				Expected: strings.Join(spec.enum, " | "), Received: rec, Code: CodeInvalidEnum})
+		}
+		return
+	}
+	if n := utf8.RuneCountInString(t.Value); spec.max > 0 && n > spec.max {
+		issues.add(Issue{Path: appendPath(path, spec.name), Message: spec.name + " is too long",
+			Expected: "at most " + strconv.Itoa(spec.max) + " characters", Received: strconv.Itoa(n) + " characters", Code: CodeTooBig})
+	}
+}

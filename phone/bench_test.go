@@ -76,15 +76,19 @@ func benchBoth(b *testing.B, parse func(string) (Number, error), re *regexp.Rege
 	for _, c := range benchInputs {
 		b.Run(c.name+"/fast", func(b *testing.B) {
 			b.ReportAllocs()
+			clock := startCPU()
 			for b.Loop() {
 				sinkNumber, sinkErr = parse(c.in)
 			}
+			clock.report(b)
 		})
 		b.Run(c.name+"/regexp", func(b *testing.B) {
 			b.ReportAllocs()
+			clock := startCPU()
 			for b.Loop() {
 				sinkString, sinkErr = naiveNormalize(c.in, re)
 			}
+			clock.report(b)
 		})
 	}
 }

@@ -90,6 +90,7 @@
 //	invalid_empty            38.4    35.0  1/0.9     41.8    35.0  1/0.8  1/1, 1/1
 //	invalid_too_long         31.8    27.0  1/0.8     32.0    25.9  1/0.8  1/1, 1/1
 //
+// The lenient_* inputs are invalid for Parse (phone_format) and valid for ParseLenient.
 // Valid input parses in 1/15 to 1/20 of the regexp version's time with no allocation.
 // Invalid input costs about 30 ns more than valid input: the one allocation of the
 // *Error, which the regexp version pays as well; where the regexp version also does

@@ -19,6 +19,9 @@ const (
 	Null
 	// Given: the key is present with a value.
 	Given
+	// Invalid: the key is present with a value of the wrong JSON type;
+	// Decode reports it, and the field rules skip it.
+	Invalid
 )
 
 // Text is an optional string field of a request, as sent. Absent and null
@@ -213,8 +216,11 @@ const MaxBodySize = 16 << 20
 // Decode reads a request body. It returns an error wrapping ErrSyntax when the
 // body is not one JSON value (or is larger than MaxBodySize), and a
 // *ValidationError when the JSON does not have the API's shape (wrong types,
-// missing arrays). Every shape problem is reported, each with its path; the
-// field rules (lengths, enums, phone, dateOfBirth, ...) are Validate's.
+// missing arrays), together with the request as far as it could be read
+// (fields of the wrong type are marked Invalid), or nil when the body is not
+// an object holding a records array. Every shape problem is reported, each
+// with its path; the field rules (lengths, enums, phone, dateOfBirth, ...)
+// are Validate's. Check does both and reports every issue at once.
 //
 // Identifiers are read as strings or JSON numbers (kept as their literal
 // text), never through float64. Other string fields reject numbers.
@@ -262,7 +268,7 @@ func DecodeBytes(data []byte) (*Request, error) {
 		decodeRecord(&req.Records[i], v, []string{"records", strconv.Itoa(i)}, &issues)
 	}
 	if len(issues) > 0 {
-		return nil, issues.err(req)
+		return req, issues.err(req)
 	}
 	return req, nil
 }
@@ -377,6 +383,7 @@ func decodePolicy(p *RecordPolicy, v any, path []string, issues *issueList) {
 	}
 	lp := appendPath(path, "policyLives")
 	num, ok := lv.(json.Number)
+	p.PolicyLivesPresence = Invalid
 	if !ok {
 		issues.add(Issue{Path: lp, Message: "policyLives must be an integer", Expected: "integer", Received: typeName(lv), Code: CodeInvalidType})
 		return
@@ -410,8 +417,10 @@ func decodeText(obj map[string]any, spec fieldSpec, dst *Text, path []string, is
 			*dst = Text{Value: x.String(), Presence: Given, Number: true}
 			return
 		}
+		dst.Presence = Invalid
 		issues.add(Issue{Path: appendPath(path, spec.name), Message: spec.name + " has the wrong type", Expected: "string", Received: "number", Code: CodeInvalidType})
 	default:
+		dst.Presence = Invalid
 		exp := "string"
 		if spec.kind == kID {
 			exp = "string | number"

@@ -183,6 +183,10 @@ func (b *Book) SyncValid(ctx context.Context, v *Valid, opt Options) (*Response,
 		}
 		return nil, err
 	}
+	dups, err := b.possibleDuplicates(ctx, plan)
+	if err != nil {
+		return nil, err
+	}
 	applied, err := b.store.Apply(plan)
 	if err != nil {
 		return nil, fmt.Errorf("syncaca: applying the plan: %w", err)
@@ -219,6 +223,10 @@ func (b *Book) SyncValid(ctx context.Context, v *Valid, opt Options) (*Response,
 			setCustomerID(c, f.Key, f.Value)
 		}
 		resp.Warnings = append(resp.Warnings, customerWarnings(i, d)...)
+		if len(dups[i]) > 0 {
+			resp.Warnings = append(resp.Warnings, Warning{Index: i, Path: []string{"records", strconv.Itoa(i)}, Code: "possible_duplicate",
+				Message: "a new customer was created although " + strings.Join(dups[i], ", ") + " has the same firstName, lastName, dateOfBirth and phoneNumber (the key used, " + d.Customer.Key.String() + ", matched nobody; the fallback is not used when an identifier is present)"})
+		}
 		for j := range d.Policies {
 			pd := &d.Policies[j]
 			pid := applied.Policies[i][j]
@@ -319,6 +327,28 @@ func (b *Book) SyncValid(ctx context.Context, v *Valid, opt Options) (*Response,
 	resp.Succeeded, resp.Failed = len(resp.Results), len(resp.Errors)
 	resp.Explain = explain
 	return resp, nil
+}
+
+// possibleDuplicates finds, for each record that creates a customer although
+// its fallback key is held by existing customers (the literal strategy's
+// visible cost), those customers' IDs.
+func (b *Book) possibleDuplicates(ctx context.Context, plan *matching.Plan) (map[int][]string, error) {
+	out := map[int][]string{}
+	for i := range plan.Decisions {
+		cd := &plan.Decisions[i].Customer
+		if plan.Decisions[i].Err != nil || cd.Outcome != matching.OutcomeNew || cd.FallbackKey == "" {
+			continue
+		}
+		cs, err := b.store.FindCustomersByFallback(ctx, cd.FallbackKey)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			out[i] = append(out[i], c.ID)
+		}
+		slices.Sort(out[i])
+	}
+	return out, nil
 }
 
 // planValidation maps the planner's structure errors (which Validate
@@ -487,7 +517,7 @@ func policyWarnings(i, j int, pd *matching.PolicyDecision) []Warning {
 	for _, w := range pd.Warnings {
 		msg := "the policy has neither healthSherpaPolicyId nor carrierAssignedPolicyId: it is created, and every re-sync will create it again"
 		if w == matching.WarningDifferentEnrollment {
-			msg = "carrierAssignedPolicyId matches policy " + pd.Before.ID + ", which holds a different healthSherpaPolicyId: another enrollment, so the policy is new"
+			msg = "carrierAssignedPolicyId matches a policy that holds a different healthSherpaPolicyId: another enrollment (a renewal), so the policy is new"
 		}
 		out = append(out, Warning{Index: i, Path: path, Code: w.String(), Message: msg})
 	}

@@ -88,14 +88,52 @@ type Warning struct {
 // issue with its path and each failed record. Any other error is a
 // programming error (ErrNoToday, a broken default carrier registry).
 func Validate(req *Request, opt Options) (*Valid, error) {
+	v, issues, err := validate(req, opt)
+	if err != nil {
+		return nil, err
+	}
+	if e := issues.err(req); e != nil {
+		return nil, e
+	}
+	return v, nil
+}
+
+// Check decodes a request body (Decode) and validates it (Validate),
+// reporting the shape issues and the field issues together in one
+// *ValidationError, as the API does. A body that is not JSON is an error
+// wrapping ErrSyntax.
+func Check(body []byte, opt Options) (*Valid, error) {
+	req, err := DecodeBytes(body)
+	var shape *ValidationError
+	if err != nil && !errors.As(err, &shape) {
+		return nil, err
+	}
+	if req == nil {
+		return nil, err
+	}
+	v, issues, err := validate(req, opt)
+	if err != nil {
+		return nil, err
+	}
+	if shape != nil {
+		issues = append(shape.Errors, issues...)
+		sortIssues(issues)
+	}
+	if e := issues.err(req); e != nil {
+		return nil, e
+	}
+	return v, nil
+}
+
+func validate(req *Request, opt Options) (*Valid, issueList, error) {
 	if opt.Today.IsZero() {
-		return nil, ErrNoToday
+		return nil, nil, ErrNoToday
 	}
 	reg := opt.Carriers
 	if reg == nil {
 		var err error
 		if reg, err = carrier.Default(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var issues issueList
@@ -109,10 +147,21 @@ func Validate(req *Request, opt Options) (*Valid, error) {
 	for i := range req.Records {
 		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.Today, &issues)
 	}
-	if e := issues.err(req); e != nil {
-		return nil, e
+	return v, issues, nil
+}
+
+// sortIssues orders issues by record index (request-level issues first),
+// keeping the order of each record's issues (stable).
+func sortIssues(l issueList) {
+	rec := func(is Issue) int {
+		if len(is.Path) >= 2 && is.Path[0] == "records" {
+			if n, err := strconv.Atoi(is.Path[1]); err == nil {
+				return n
+			}
+		}
+		return -1
 	}
-	return v, nil
+	slices.SortStableFunc(l, func(a, b Issue) int { return rec(a) - rec(b) })
 }
 
 func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
@@ -124,7 +173,9 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 	}
 
 	// phoneNumber: required, the API's three forms.
-	if !r.PhoneNumber.Given() {
+	if r.PhoneNumber.Presence == Invalid {
+		// reported by Decode
+	} else if !r.PhoneNumber.Given() {
 		issues.add(missing("phoneNumber", r.PhoneNumber, path))
 	} else if num, err := phone.Parse(r.PhoneNumber.Value); err != nil {
 		issues.add(IssueFrom(path, err))
@@ -147,7 +198,9 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 	}
 
 	// timezone / postalCode (TCPA): one of them is required.
-	if res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value); err != nil {
+	if r.Timezone.Presence == Invalid || r.PostalCode.Presence == Invalid {
+		// reported by Decode
+	} else if res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value); err != nil {
 		issues.add(IssueFrom(path, err))
 	} else {
 		out.Zone = res
@@ -263,6 +316,8 @@ func missing(name string, t Text, path []string) Issue {
 
 func requiredName(t Text, name string, path []string, issues *issueList) {
 	switch {
+	case t.Presence == Invalid:
+		// reported by Decode
 	case !t.Given():
 		issues.add(missing(name, t, path))
 	case strings.TrimSpace(t.Value) == "":

@@ -271,10 +271,18 @@ func (v *verdict) print(w io.Writer, asJSON bool) int {
 			fmt.Fprintln(w, l)
 		}
 	} else {
-		fmt.Fprintf(w, "rejected: %s (%s)\n", v.Error.Message, v.Error.Code)
+		msg := v.Error.Message
+		if !strings.Contains(msg, v.Error.Code) {
+			msg += " (" + v.Error.Code + ")"
+		}
+		rec := v.Error.Received
+		if rec == "" {
+			rec = "(empty)"
+		}
+		fmt.Fprintf(w, "rejected: %s\n", msg)
 		fmt.Fprintf(w, "  field:    %s\n", strings.Join(v.Error.Path, "."))
 		fmt.Fprintf(w, "  expected: %s\n", v.Error.Expected)
-		fmt.Fprintf(w, "  received: %s\n", v.Error.Received)
+		fmt.Fprintf(w, "  received: %s\n", rec)
 	}
 	if v.Valid {
 		return exitValid

@@ -78,6 +78,7 @@ func TestContactWindowRules(t *testing.T) {
 		{"unknown state: every rule at once, weekday", "America/New_York", "", 2025, 7, 2, "10:00", "18:00"},
 		{"unknown state: Saturday", "America/New_York", "", 2025, 7, 5, "10:00", "17:00"},
 		{"unknown state: Sunday", "America/New_York", "", 2025, 7, 6, closedDay, ""},
+		{"unknown state in Hawaii: 8pm CST = 4pm HST", "Pacific/Honolulu", "", 2025, 7, 2, "10:00", "16:00"},
 		{"Arizona has no DST", "America/Phoenix", "AZ", 2025, 7, 2, "08:00", "21:00"},
 	}
 	for _, tt := range tests {

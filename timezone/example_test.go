@@ -77,7 +77,7 @@ func ExampleResolve() {
 func ExampleMayContact() {
 	z := timezone.MustParse("America/Chicago")
 	now := time.Date(2025, time.July, 6, 10, 0, 0, 0, time.UTC) // Sunday 05:00 CDT
-	ok, next := timezone.MayContact(now, z, "TX")              // Texas: Sunday noon-9pm
+	ok, next := timezone.MayContact(now, z, "TX")               // Texas: Sunday noon-9pm
 	fmt.Println(ok, next.In(time.FixedZone("CDT", -5*3600)).Format(time.DateTime))
 	// Output:
 	// false 2025-07-06 12:00:00

@@ -1,7 +1,5 @@
 package timezone
 
-//go:generate go run gen.go
-
 import (
 	"strings"
 	"sync"

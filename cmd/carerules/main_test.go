@@ -137,12 +137,12 @@ func TestExitStatus(t *testing.T) {
 		{nil, 2},
 		{[]string{"frobnicate"}, 2},
 		{[]string{"help"}, 0},
-		{[]string{"sync", batch}, 2},                                                     // --existing missing
-		{[]string{"sync", "--existing", existing}, 2},                                    // batch missing
-		{[]string{"sync", "--existing", existing, "--today", "11/21/2026", batch}, 2},    // bad --today
-		{[]string{"sync", "--existing", "/nonexistent/book.json", batch}, 2},             // unreadable book
-		{[]string{"sync", "--existing", existing, "--today", "2026-11-21", notJSON}, 1},  // body not JSON
-		{[]string{"sync", "--existing", batch, "--today", "2026-11-21", batch}, 2},       // not a book
+		{[]string{"sync", batch}, 2},                  // --existing missing
+		{[]string{"sync", "--existing", existing}, 2}, // batch missing
+		{[]string{"sync", "--existing", existing, "--today", "11/21/2026", batch}, 2},   // bad --today
+		{[]string{"sync", "--existing", "/nonexistent/book.json", batch}, 2},            // unreadable book
+		{[]string{"sync", "--existing", existing, "--today", "2026-11-21", notJSON}, 1}, // body not JSON
+		{[]string{"sync", "--existing", batch, "--today", "2026-11-21", batch}, 2},      // not a book
 		{[]string{"sync", "--existing", existing, "--today", "2026-11-21", "--nope", batch}, 2},
 		{[]string{"phone"}, 2},
 		{[]string{"phone", "1", "2"}, 2},

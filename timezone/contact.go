@@ -68,7 +68,9 @@ func (c Candidates) MayContact(now time.Time, state string) (ok bool, next time.
 // zone is uncertain). state is a USPS code, matched case-insensitively after trimming; ""
 // means the state is unknown and applies every state's rule at once. Start and End are in
 // the primary zone's location. Errors: ErrUnknownZone (no candidate), ErrUnknownState,
-// ErrLocationUnavailable.
+// ErrLocationUnavailable. ContactWindow is a per-date view for display and scheduling;
+// MayContact, which works on the instant, is the check to make before each contact (for
+// zones a day apart, such as Guam and the mainland, the two can differ).
 func (p Policy) ContactWindow(c Candidates, state string, day time.Time) (Window, error) {
 	rules, err := p.prepare(c, state)
 	if err != nil {

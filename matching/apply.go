@@ -42,8 +42,8 @@ func (s *Store) Apply(p *Plan) (*Applied, error) {
 		var ci int
 		switch {
 		case cd.Outcome == OutcomeNew:
-			s.cs = append(s.cs, Customer{ID: s.newID("cust-", &s.nextCust, exists)})
-			ci = len(s.cs) - 1
+			ci = len(s.cs)
+			s.putCustomer(ci, &Customer{ID: s.newID("cust-", &s.nextCust, exists)})
 			newCust[cd.Customer.Record] = ci
 			s.cindex(cByID, ci)
 		case cd.Customer.New:
@@ -51,18 +51,24 @@ func (s *Store) Apply(p *Plan) (*Applied, error) {
 		default:
 			ci = s.customerPos(cd.Customer.ID)
 		}
-		c := &s.cs[ci]
-		for _, f := range cd.Fill {
-			c.IDs.set(f.Key, f.Value)
-			s.cindex(customerTable(f.Key), ci)
-			c = &s.cs[ci]
+		c := s.customer(ci)
+		fb := cd.FallbackKey != "" && c.FallbackKey != cd.FallbackKey
+		if len(cd.Fill) > 0 || fb {
+			for _, f := range cd.Fill {
+				c.IDs.set(f.Key, f.Value)
+			}
+			if fb {
+				c.FallbackKey = cd.FallbackKey
+			}
+			s.putCustomer(ci, &c)
+			for _, f := range cd.Fill {
+				s.cindex(customerTable(f.Key), ci)
+			}
+			if fb {
+				s.cindex(cByFallback, ci)
+			}
 		}
-		if cd.FallbackKey != "" && c.FallbackKey != cd.FallbackKey {
-			c.FallbackKey = cd.FallbackKey
-			s.cindex(cByFallback, ci)
-		}
-		custID := s.cs[ci].ID
-		out.Customers[i] = custID
+		out.Customers[i] = c.ID
 
 		out.Policies[i] = make([]string, len(d.Policies))
 		for j := range d.Policies {
@@ -70,9 +76,9 @@ func (s *Store) Apply(p *Plan) (*Applied, error) {
 			var pi int
 			switch {
 			case pd.Outcome == OutcomeNew:
-				s.ps = append(s.ps, Policy{ID: s.newID("pol-", &s.nextPol, pexists), CustomerID: custID,
+				pi = len(s.ps)
+				s.putPolicy(pi, &Policy{ID: s.newID("pol-", &s.nextPol, pexists), CustomerID: c.ID,
 					Type: PolicyTypeACA, Status: pd.Status, EffectiveDate: pd.EffectiveDate})
-				pi = len(s.ps) - 1
 				newPol[[2]int{i, j}] = pi
 				s.pindex(pByID, pi)
 				s.pindex(pByOwner, pi)
@@ -82,22 +88,27 @@ func (s *Store) Apply(p *Plan) (*Applied, error) {
 				pi = newPol[[2]int{pd.Policy.Record, pd.Policy.Policy}]
 			default:
 				pi = s.policyPos(pd.Policy.ID)
-				if pd.Status != "" {
-					s.ps[pi].Status = pd.Status
+			}
+			q := s.policy(pi)
+			changed := len(pd.Fill) > 0
+			if !pd.Policy.New && pd.Outcome == OutcomeMatched {
+				if pd.Status != "" && q.Status != pd.Status {
+					q.Status, changed = pd.Status, true
 				}
-				if pd.EffectiveDate != "" {
-					s.ps[pi].EffectiveDate = pd.EffectiveDate
+				if pd.EffectiveDate != "" && q.EffectiveDate != pd.EffectiveDate {
+					q.EffectiveDate, changed = pd.EffectiveDate, true
 				}
 			}
-			for _, f := range pd.Fill {
-				s.ps[pi].IDs.set(f.Key, f.Value)
-				t := pByHealthSherpa
-				if f.Key == KeyCarrierAssignedPolicyID {
-					t = pByCarrier
+			if changed {
+				for _, f := range pd.Fill {
+					q.IDs.set(f.Key, f.Value)
 				}
-				s.pindex(t, pi)
+				s.putPolicy(pi, &q)
+				for _, f := range pd.Fill {
+					s.pindex(policyTable(f.Key), pi)
+				}
 			}
-			out.Policies[i][j] = s.ps[pi].ID
+			out.Policies[i][j] = q.ID
 		}
 	}
 	s.version++

@@ -140,6 +140,7 @@ func FuzzPlan(f *testing.F) {
 				}
 			}
 			require.Equal(t, p.Decisions, planWith(t, w.store(t), strat, recs...).Decisions)
+			require.Equal(t, p.Decisions, planWith(t, viaInterfaces(s), strat, recs...).Decisions)
 			checkFirstIdentifier(t, "fuzz", w, recs, p)
 			checkFallback(t, "fuzz", w, recs, people, p)
 		}

@@ -231,7 +231,13 @@ func (p *Planner) Plan(ctx context.Context, records []Record) (*Plan, error) {
 	}
 	pl.slab = make([]PolicyDecision, n)
 	if s, ok := p.Customers.(*Store); ok && p.Fallback == Lookup(s) && p.Policies == Lookup(s) {
-		plan.store, plan.version = s, s.storeVersion()
+		// One Store behind all three finders: read it directly, under one
+		// read lock for the whole plan (a consistent snapshot), into the
+		// planner's buffers.
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		plan.store, plan.version = s, s.version
+		pl.store = s
 	}
 	for i := range records {
 		if err := pl.record(i, &records[i], &plan.Decisions[i]); err != nil {
@@ -284,6 +290,11 @@ type planner struct {
 	slab []PolicyDecision // the batch's policy decisions, handed out in order
 	cbuf []ccand          // scratch of findCustomers
 	pbuf []pcand          // scratch of findPolicies
+	// store is set when the three finders are one *Store, read directly
+	// under the read lock Plan holds; rc and rp are its result buffers.
+	store *Store
+	rc    []Customer
+	rp    []Policy
 
 	custs    []ocust
 	custByID map[string]int
@@ -335,30 +346,28 @@ func customerValue(c *Customer, k CustomerKey) string {
 }
 
 // findCustomers returns the customers holding value as key k now: the
-// store's answer seen through the overlay, sorted.
+// store's answer seen through the overlay, sorted. The result is valid until
+// the next findCustomers.
 func (pl *planner) findCustomers(k CustomerKey, v string) ([]ccand, error) {
 	var (
 		res []Customer
 		err error
 	)
-	if k == KeyFallback {
+	switch {
+	case pl.store != nil:
+		if err = pl.ctx.Err(); err == nil {
+			res = pl.store.appendCustomers(pl.rc[:0], customerTable(k), v)
+			pl.rc = res[:0]
+		}
+	case k == KeyFallback:
 		res, err = pl.p.Fallback.FindCustomersByFallback(pl.ctx, v)
-	} else {
+	default:
 		res, err = pl.p.Customers.FindCustomers(pl.ctx, k, v)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("matching: looking up customers by %v: %w", k, err)
 	}
-	out := pl.cbuf[:0] // valid until the next findCustomers
-	defer func() { pl.cbuf = out[:0] }()
-	add := func(ref CustomerRef, c Customer) {
-		for _, o := range out {
-			if o.ref == ref {
-				return
-			}
-		}
-		out = append(out, ccand{ref, c})
-	}
+	out := pl.cbuf[:0]
 	for _, c := range res {
 		if i, ok := pl.custByID[c.ID]; ok {
 			c = pl.custs[i].c
@@ -366,54 +375,80 @@ func (pl *planner) findCustomers(k CustomerKey, v string) ([]ccand, error) {
 				continue // its fallback key changed earlier in the batch
 			}
 		}
-		add(CustomerRef{ID: c.ID}, c)
+		out = addCustomer(out, CustomerRef{ID: c.ID}, &c)
 	}
 	for _, i := range pl.custIdx[ckey{k, v}] {
 		oc := &pl.custs[i]
 		if customerValue(&oc.c, k) == v {
-			add(oc.ref, oc.c)
+			out = addCustomer(out, oc.ref, &oc.c)
 		}
 	}
 	if len(out) > 1 {
 		slices.SortFunc(out, func(a, b ccand) int { return refLess(a.ref, b.ref) })
 	}
+	pl.cbuf = out[:0]
 	return out, nil
 }
 
-// findPolicies returns the policies holding value as key k now, sorted.
+// addCustomer appends (ref, c) to out unless ref is already there.
+func addCustomer(out []ccand, ref CustomerRef, c *Customer) []ccand {
+	for i := range out {
+		if out[i].ref == ref {
+			return out
+		}
+	}
+	return append(out, ccand{ref, *c})
+}
+
+// findPolicies returns the policies holding value as key k now, sorted. The
+// result is valid until the next findPolicies.
 func (pl *planner) findPolicies(k PolicyKey, v string) ([]pcand, error) {
-	res, err := pl.p.Policies.FindPolicies(pl.ctx, k, v)
+	var (
+		res []Policy
+		err error
+	)
+	if pl.store != nil {
+		if err = pl.ctx.Err(); err == nil {
+			res = pl.store.appendPolicies(pl.rp[:0], policyTable(k), v)
+			pl.rp = res[:0]
+		}
+	} else {
+		res, err = pl.p.Policies.FindPolicies(pl.ctx, k, v)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("matching: looking up policies by %v: %w", k, err)
 	}
-	out := pl.pbuf[:0] // valid until the next findPolicies
-	defer func() { pl.pbuf = out[:0] }()
-	add := func(c pcand) {
-		for _, o := range out {
-			if o.ref == c.ref {
-				return
-			}
-		}
-		out = append(out, c)
-	}
-	for _, p := range res {
-		if i, ok := pl.polByID[p.ID]; ok {
-			op := &pl.pols[i]
-			add(pcand{op.ref, op.p, op.owner, op.before})
+	out := pl.pbuf[:0]
+	for i := range res {
+		p := &res[i]
+		if n, ok := pl.polByID[p.ID]; ok {
+			op := &pl.pols[n]
+			out = addPolicy(out, pcand{op.ref, op.p, op.owner, op.before})
 			continue
 		}
-		add(pcand{PolicyRef{ID: p.ID}, p, CustomerRef{ID: p.CustomerID}, p})
+		out = addPolicy(out, pcand{PolicyRef{ID: p.ID}, *p, CustomerRef{ID: p.CustomerID}, *p})
 	}
 	for _, i := range pl.polIdx[pkey{k, v}] {
 		op := &pl.pols[i]
 		if op.p.IDs.Get(k) == v {
-			add(pcand{op.ref, op.p, op.owner, op.before})
+			out = addPolicy(out, pcand{op.ref, op.p, op.owner, op.before})
 		}
 	}
 	if len(out) > 1 {
 		slices.SortFunc(out, func(a, b pcand) int { return policyRefLess(a.ref, b.ref) })
 	}
+	pl.pbuf = out[:0]
 	return out, nil
+}
+
+// addPolicy appends c to out unless its ref is already there.
+func addPolicy(out []pcand, c pcand) []pcand {
+	for i := range out {
+		if out[i].ref == c.ref {
+			return out
+		}
+	}
+	return append(out, c)
 }
 
 func (pl *planner) record(i int, r *Record, d *Decision) error {

@@ -146,6 +146,17 @@ func (w world) store(t testing.TB) *Store {
 
 const propertyRounds = 400
 
+// viaInterfaces hides s behind the three lookup interfaces, so that the
+// planner calls the exported FindCustomers, FindCustomersByFallback and
+// FindPolicies instead of the Store's direct path.
+func viaInterfaces(s *Store) Lookup {
+	return struct {
+		CustomerFinder
+		FallbackFinder
+		PolicyFinder
+	}{s, s, s}
+}
+
 func TestPlanProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 2026))
 	for round := range propertyRounds {
@@ -171,6 +182,9 @@ func TestPlanProperties(t *testing.T) {
 			// (another hash seed, so another probe order).
 			require.Equal(t, p.Decisions, planWith(t, s, strat, recs...).Decisions, name)
 			require.Equal(t, p.Decisions, planWith(t, w.store(t), strat, recs...).Decisions, name)
+			// The Store's direct path (one read lock, buffers filled in
+			// place) plans exactly as its exported lookups do.
+			require.Equal(t, p.Decisions, planWith(t, viaInterfaces(s), strat, recs...).Decisions, name)
 
 			checkFirstIdentifier(t, name, w, recs, p)
 			checkFallback(t, name, w, recs, people, p)

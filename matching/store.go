@@ -23,7 +23,7 @@ var (
 	ErrStalePlan = errors.New("matching: plan is stale or was made against another store")
 )
 
-// Indexes of Store.ctab and Store.ptab.
+// Indexes of Store.ctab, and of a customer's strings in its record.
 const (
 	cByID = iota
 	cByHealthSherpa
@@ -33,6 +33,7 @@ const (
 	cTables
 )
 
+// Indexes of Store.ptab.
 const (
 	pByID = iota
 	pByHealthSherpa
@@ -41,47 +42,99 @@ const (
 	pTables
 )
 
+// Indexes of a policy's strings in its record.
+const (
+	pfID = iota
+	pfHealthSherpa
+	pfCarrier
+	pfOwner
+	pfType
+	pfStatus
+	pfEffective
+	pFields
+)
+
 // Store is an in-memory implementation of [Lookup], for tests, tools and
-// small hosts. It holds customers and policies in two slices and indexes
-// them with compact hash tables that hold no strings (about 17 bytes per
-// indexed value at a million customers; see the package documentation for
-// the measured figures). It is safe for concurrent use.
+// small hosts. It is safe for concurrent use.
+//
+// Its memory holds no pointer the garbage collector has to follow, however
+// many customers it holds: every string is copied into one append-only text
+// arena, a record is an offset into it and the lengths of its strings, and
+// compact hash tables of 8-byte slots index the records (about 84 bytes of
+// index per customer at a million; see the package documentation for the
+// measured figures). The strings a lookup returns are slices of the arena:
+// they allocate nothing, and keep the arena's memory alive while held.
+// Stored bytes are never modified; a write appends, so a record rewritten by
+// [Store.Apply] leaves its old strings behind as garbage inside the arena.
 //
 // A Store is a [Lookup]; [Store.Apply] writes a plan made against it.
 type Store struct {
 	mu       sync.RWMutex
 	seed     maphash.Seed
 	version  uint64 // incremented by every write
-	cs       []Customer
-	ps       []Policy
+	arena    strings.Builder
+	text     string // arena.String(), refreshed after every write
+	cs       []crec
+	ps       []prec
 	ctab     [cTables]table
 	ptab     [pTables]table
 	nextCust int // counters for the IDs Apply generates
 	nextPol  int
 }
 
+// crec is a customer: its strings ID, healthSherpaCustomerId, externalId,
+// carrierAssignedCustomerId and fallback key (in the order of the cBy
+// constants), stored back to back in the arena from off, with lengths n.
+type crec struct {
+	off uint64
+	n   [cTables]uint32
+}
+
+// prec is a policy: its strings, in the order of the pf constants, back to
+// back in the arena from off.
+type prec struct {
+	off uint64
+	n   [pFields]uint32
+}
+
+// maxValueLen is the longest string a Store holds (lengths are uint32).
+const maxValueLen = 1<<32 - 1
+
 // NewStore returns a store holding customers and policies (in that order:
 // every policy's owner must be among the customers or earlier policies'
 // owners). Identifiers are trimmed and kept only when present
 // ([Identifier]); IDs are kept as given and must be unique and non-empty.
-// FallbackKey is kept as given: compute it with [FallbackKey].
+// FallbackKey is kept as given: compute it with [FallbackKey]. A string of
+// 4 GiB or more is refused ([ErrTooLong]).
 func NewStore(customers []Customer, policies []Policy) (*Store, error) {
 	s := &Store{seed: maphash.MakeSeed()}
-	s.cs = make([]Customer, 0, len(customers))
-	s.ps = make([]Policy, 0, len(policies))
+	s.cs = make([]crec, 0, len(customers))
+	s.ps = make([]prec, 0, len(policies))
 	for i := range s.ctab {
 		s.ctab[i].slots = make([]uint64, tableSize(len(customers)))
 	}
 	for i := range s.ptab {
 		s.ptab[i].slots = make([]uint64, tableSize(len(policies)))
 	}
-	for _, c := range customers {
-		if err := s.addCustomer(c); err != nil {
+	size := 0
+	for i := range customers {
+		c := &customers[i]
+		size += len(c.ID) + len(c.IDs.HealthSherpaCustomerID) + len(c.IDs.ExternalID) +
+			len(c.IDs.CarrierAssignedCustomerID) + len(c.FallbackKey)
+	}
+	for i := range policies {
+		p := &policies[i]
+		size += len(p.ID) + len(p.CustomerID) + len(p.Type) + len(p.Status) + len(p.EffectiveDate) +
+			len(p.IDs.HealthSherpaPolicyID) + len(p.IDs.CarrierAssignedPolicyID)
+	}
+	s.arena.Grow(size)
+	for i := range customers {
+		if err := s.addCustomer(&customers[i]); err != nil {
 			return nil, err
 		}
 	}
-	for _, p := range policies {
-		if err := s.addPolicy(p); err != nil {
+	for i := range policies {
+		if err := s.addPolicy(&policies[i]); err != nil {
 			return nil, err
 		}
 	}
@@ -90,35 +143,106 @@ func NewStore(customers []Customer, policies []Policy) (*Store, error) {
 
 func (s *Store) hash(v string) uint64 { return maphash.String(s.seed, v) }
 
-func customerField(c *Customer, t int) string {
-	switch t {
-	case cByID:
-		return c.ID
-	case cByHealthSherpa:
-		return c.IDs.HealthSherpaCustomerID
-	case cByExternal:
-		return c.IDs.ExternalID
-	case cByCarrier:
-		return c.IDs.CarrierAssignedCustomerID
+// cfield returns string f of customer i.
+func (s *Store) cfield(i, f int) string {
+	r := &s.cs[i]
+	off := r.off
+	for _, n := range r.n[:f] {
+		off += uint64(n)
 	}
-	return c.FallbackKey
+	return s.text[off : off+uint64(r.n[f])]
 }
 
-func policyField(p *Policy, t int) string {
-	switch t {
-	case pByID:
-		return p.ID
-	case pByHealthSherpa:
-		return p.IDs.HealthSherpaPolicyID
-	case pByCarrier:
-		return p.IDs.CarrierAssignedPolicyID
+// pfield returns string f of policy i.
+func (s *Store) pfield(i, f int) string {
+	r := &s.ps[i]
+	off := r.off
+	for _, n := range r.n[:f] {
+		off += uint64(n)
 	}
-	return p.CustomerID
+	return s.text[off : off+uint64(r.n[f])]
+}
+
+// ptableField is the policy string that table t indexes.
+var ptableField = [pTables]int{pByID: pfID, pByHealthSherpa: pfHealthSherpa, pByCarrier: pfCarrier, pByOwner: pfOwner}
+
+func (s *Store) customer(i int) Customer {
+	r := &s.cs[i]
+	t := s.text[r.off:]
+	var f [cTables]string
+	for k, n := range r.n {
+		f[k], t = t[:n], t[n:]
+	}
+	return Customer{ID: f[cByID], FallbackKey: f[cByFallback], IDs: CustomerIDs{
+		HealthSherpaCustomerID: f[cByHealthSherpa], ExternalID: f[cByExternal], CarrierAssignedCustomerID: f[cByCarrier]}}
+}
+
+func (s *Store) policy(i int) Policy {
+	r := &s.ps[i]
+	t := s.text[r.off:]
+	var f [pFields]string
+	for k, n := range r.n {
+		f[k], t = t[:n], t[n:]
+	}
+	return Policy{ID: f[pfID], CustomerID: f[pfOwner], Type: f[pfType], Status: f[pfStatus],
+		EffectiveDate: f[pfEffective], IDs: PolicyIDs{HealthSherpaPolicyID: f[pfHealthSherpa], CarrierAssignedPolicyID: f[pfCarrier]}}
+}
+
+// write appends strs to the arena and returns their offset and lengths, or
+// false when one is too long to hold.
+func (s *Store) write(strs []string, n []uint32) (uint64, bool) {
+	for _, v := range strs {
+		if len(v) > maxValueLen {
+			return 0, false
+		}
+	}
+	off := uint64(s.arena.Len())
+	for k, v := range strs {
+		s.arena.WriteString(v)
+		n[k] = uint32(len(v))
+	}
+	s.text = s.arena.String()
+	return off, true
+}
+
+// putCustomer writes c as customer i (appending it when i == len(s.cs)).
+// The caller indexes what changed.
+func (s *Store) putCustomer(i int, c *Customer) bool {
+	var r crec
+	off, ok := s.write([]string{c.ID, c.IDs.HealthSherpaCustomerID, c.IDs.ExternalID,
+		c.IDs.CarrierAssignedCustomerID, c.FallbackKey}, r.n[:])
+	if !ok {
+		return false
+	}
+	r.off = off
+	if i == len(s.cs) {
+		s.cs = append(s.cs, r)
+	} else {
+		s.cs[i] = r
+	}
+	return true
+}
+
+// putPolicy writes p as policy i (appending it when i == len(s.ps)).
+func (s *Store) putPolicy(i int, p *Policy) bool {
+	var r prec
+	off, ok := s.write([]string{p.ID, p.IDs.HealthSherpaPolicyID, p.IDs.CarrierAssignedPolicyID,
+		p.CustomerID, p.Type, p.Status, p.EffectiveDate}, r.n[:])
+	if !ok {
+		return false
+	}
+	r.off = off
+	if i == len(s.ps) {
+		s.ps = append(s.ps, r)
+	} else {
+		s.ps[i] = r
+	}
+	return true
 }
 
 // cindex indexes customer pos in table t, growing it when needed.
 func (s *Store) cindex(t, pos int) {
-	v := customerField(&s.cs[pos], t)
+	v := s.cfield(pos, t)
 	if v == "" {
 		return
 	}
@@ -126,7 +250,7 @@ func (s *Store) cindex(t, pos int) {
 	if len(tb.slots) == 0 || tb.full(1) {
 		*tb = table{slots: make([]uint64, tableSize(2*len(s.cs)+1))}
 		for i := range s.cs {
-			if w := customerField(&s.cs[i], t); w != "" && i != pos {
+			if w := s.cfield(i, t); w != "" && i != pos {
 				tb.insert(s.hash(w), i)
 			}
 		}
@@ -136,7 +260,8 @@ func (s *Store) cindex(t, pos int) {
 
 // pindex indexes policy pos in table t, growing it when needed.
 func (s *Store) pindex(t, pos int) {
-	v := policyField(&s.ps[pos], t)
+	f := ptableField[t]
+	v := s.pfield(pos, f)
 	if v == "" {
 		return
 	}
@@ -144,7 +269,7 @@ func (s *Store) pindex(t, pos int) {
 	if len(tb.slots) == 0 || tb.full(1) {
 		*tb = table{slots: make([]uint64, tableSize(2*len(s.ps)+1))}
 		for i := range s.ps {
-			if w := policyField(&s.ps[i], t); w != "" && i != pos {
+			if w := s.pfield(i, f); w != "" && i != pos {
 				tb.insert(s.hash(w), i)
 			}
 		}
@@ -153,23 +278,23 @@ func (s *Store) pindex(t, pos int) {
 }
 
 func (s *Store) customerPos(id string) int {
-	pos := -1
-	s.ctab[cByID].probe(s.hash(id), func(i int) {
-		if s.cs[i].ID == id {
-			pos = i
+	p := s.ctab[cByID].probe(s.hash(id))
+	for i, ok := p.next(); ok; i, ok = p.next() {
+		if s.cfield(i, cByID) == id {
+			return i
 		}
-	})
-	return pos
+	}
+	return -1
 }
 
 func (s *Store) policyPos(id string) int {
-	pos := -1
-	s.ptab[pByID].probe(s.hash(id), func(i int) {
-		if s.ps[i].ID == id {
-			pos = i
+	p := s.ptab[pByID].probe(s.hash(id))
+	for i, ok := p.next(); ok; i, ok = p.next() {
+		if s.pfield(i, pfID) == id {
+			return i
 		}
-	})
-	return pos
+	}
+	return -1
 }
 
 func normalizeCustomerIDs(ids CustomerIDs) CustomerIDs {
@@ -189,19 +314,22 @@ func normalizePolicyIDs(ids PolicyIDs) PolicyIDs {
 func (s *Store) AddCustomer(c Customer) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addCustomer(c)
+	return s.addCustomer(&c)
 }
 
-func (s *Store) addCustomer(c Customer) error {
+func (s *Store) addCustomer(c *Customer) error {
 	if strings.TrimSpace(c.ID) == "" {
 		return ErrMissingID
 	}
 	if s.customerPos(c.ID) >= 0 {
 		return ErrDuplicateID
 	}
-	c.IDs = normalizeCustomerIDs(c.IDs)
-	s.cs = append(s.cs, c)
-	pos := len(s.cs) - 1
+	n := *c
+	n.IDs = normalizeCustomerIDs(n.IDs)
+	pos := len(s.cs)
+	if !s.putCustomer(pos, &n) {
+		return ErrTooLong
+	}
 	for t := range s.ctab {
 		s.cindex(t, pos)
 	}
@@ -213,10 +341,10 @@ func (s *Store) addCustomer(c Customer) error {
 func (s *Store) AddPolicy(p Policy) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addPolicy(p)
+	return s.addPolicy(&p)
 }
 
-func (s *Store) addPolicy(p Policy) error {
+func (s *Store) addPolicy(p *Policy) error {
 	if strings.TrimSpace(p.ID) == "" {
 		return ErrMissingID
 	}
@@ -226,9 +354,12 @@ func (s *Store) addPolicy(p Policy) error {
 	if s.customerPos(p.CustomerID) < 0 {
 		return ErrUnknownCustomer
 	}
-	p.IDs = normalizePolicyIDs(p.IDs)
-	s.ps = append(s.ps, p)
-	pos := len(s.ps) - 1
+	n := *p
+	n.IDs = normalizePolicyIDs(n.IDs)
+	pos := len(s.ps)
+	if !s.putPolicy(pos, &n) {
+		return ErrTooLong
+	}
 	for t := range s.ptab {
 		s.pindex(t, pos)
 	}
@@ -248,7 +379,7 @@ func (s *Store) Customer(id string) (Customer, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if i := s.customerPos(id); i >= 0 {
-		return s.cs[i], true
+		return s.customer(i), true
 	}
 	return Customer{}, false
 }
@@ -258,7 +389,7 @@ func (s *Store) Policy(id string) (Policy, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if i := s.policyPos(id); i >= 0 {
-		return s.ps[i], true
+		return s.policy(i), true
 	}
 	return Policy{}, false
 }
@@ -269,15 +400,16 @@ func (s *Store) PoliciesOf(customerID string) []Policy {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var pos []int
-	s.ptab[pByOwner].probe(s.hash(customerID), func(i int) {
-		if s.ps[i].CustomerID == customerID {
+	p := s.ptab[pByOwner].probe(s.hash(customerID))
+	for i, ok := p.next(); ok; i, ok = p.next() {
+		if s.pfield(i, pfOwner) == customerID {
 			pos = append(pos, i)
 		}
-	})
+	}
 	slices.Sort(pos)
 	out := make([]Policy, len(pos))
 	for n, i := range pos {
-		out[n] = s.ps[i]
+		out[n] = s.policy(i)
 	}
 	return out
 }
@@ -296,30 +428,65 @@ func customerTable(k CustomerKey) int {
 	return -1
 }
 
+func policyTable(k PolicyKey) int {
+	switch k {
+	case KeyHealthSherpaPolicyID:
+		return pByHealthSherpa
+	case KeyCarrierAssignedPolicyID:
+		return pByCarrier
+	}
+	return -1
+}
+
+// appendCustomers appends to dst every customer whose string t equals v.
+// The caller holds s.mu (for reading at least). This is the path the
+// planner takes when its finders are this Store: it fills the planner's
+// buffer instead of returning a fresh slice.
+func (s *Store) appendCustomers(dst []Customer, t int, v string) []Customer {
+	if t < 0 || v == "" {
+		return dst
+	}
+	p := s.ctab[t].probe(s.hash(v))
+	for i, ok := p.next(); ok; i, ok = p.next() {
+		if s.cfield(i, t) == v {
+			dst = append(dst, s.customer(i))
+		}
+	}
+	return dst
+}
+
+// appendPolicies appends to dst every policy whose identifier t (pByHealthSherpa
+// or pByCarrier) equals v. The caller holds s.mu.
+func (s *Store) appendPolicies(dst []Policy, t int, v string) []Policy {
+	if t < 0 || v == "" {
+		return dst
+	}
+	f := ptableField[t]
+	p := s.ptab[t].probe(s.hash(v))
+	for i, ok := p.next(); ok; i, ok = p.next() {
+		if s.pfield(i, f) == v {
+			dst = append(dst, s.policy(i))
+		}
+	}
+	return dst
+}
+
 func (s *Store) findCustomers(ctx context.Context, t int, v string) ([]Customer, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if t < 0 || v == "" {
-		return nil, nil
-	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var out []Customer
-	s.ctab[t].probe(s.hash(v), func(i int) {
-		if customerField(&s.cs[i], t) == v {
-			out = append(out, s.cs[i])
-		}
-	})
-	return out, nil
+	return s.appendCustomers(nil, t, v), nil
 }
 
 // FindCustomers implements [CustomerFinder]. An unknown kind finds nothing.
 func (s *Store) FindCustomers(ctx context.Context, kind CustomerKey, value string) ([]Customer, error) {
+	t := customerTable(kind)
 	if kind == KeyFallback {
-		return nil, nil
+		t = -1
 	}
-	return s.findCustomers(ctx, customerTable(kind), value)
+	return s.findCustomers(ctx, t, value)
 }
 
 // FindCustomersByFallback implements [FallbackFinder].
@@ -332,35 +499,9 @@ func (s *Store) FindPolicies(ctx context.Context, kind PolicyKey, value string) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var t int
-	switch kind {
-	case KeyHealthSherpaPolicyID:
-		t = pByHealthSherpa
-	case KeyCarrierAssignedPolicyID:
-		t = pByCarrier
-	default:
-		return nil, nil
-	}
-	if value == "" {
-		return nil, nil
-	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var out []Policy
-	s.ptab[t].probe(s.hash(value), func(i int) {
-		if policyField(&s.ps[i], t) == value {
-			out = append(out, s.ps[i])
-		}
-	})
-	return out, nil
-}
-
-// storeVersion lets Plan record which store, in which state, it planned
-// against, so that Apply refuses a stale or foreign plan.
-func (s *Store) storeVersion() uint64 {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.version
+	return s.appendPolicies(nil, policyTable(kind), value), nil
 }
 
 func (s *Store) newID(prefix string, next *int, exists func(string) bool) string {
@@ -371,18 +512,4 @@ func (s *Store) newID(prefix string, next *int, exists func(string) bool) string
 			return id
 		}
 	}
-}
-
-// indexBytes returns the bytes held by the customer and the policy hash
-// tables (for the benchmarks and the memory test).
-func (s *Store) indexBytes() (customers, policies int) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	for i := range s.ctab {
-		customers += 8 * len(s.ctab[i].slots)
-	}
-	for i := range s.ptab {
-		policies += 8 * len(s.ptab[i].slots)
-	}
-	return customers, policies
 }

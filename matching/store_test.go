@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -164,4 +165,46 @@ func TestStoreFallbackKeyChanges(t *testing.T) {
 	cs, err = s.FindCustomersByFallback(ctx, kJane)
 	require.NoError(t, err)
 	assert.Empty(t, cs)
+}
+
+// Planners reading the Store (its direct path holds the read lock for the
+// whole plan) while writers apply plans and add customers: no data race
+// (go test -race), every plan is either applied whole or refused as stale,
+// and the strings a plan holds stay valid after the arena grows.
+func TestStoreConcurrentPlanAndApply(t *testing.T) {
+	ctx := context.Background()
+	s := fixture(t)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 50 {
+				hs := "HSC" + strconv.Itoa(g) + "-" + strconv.Itoa(i)
+				recs := []Record{{IDs: ids(hs, "", ""), Policies: []PolicyRecord{pol("P"+hs, "")}}, {IDs: ids("HS1", "", "")}}
+				p, err := NewPlanner(s, StrategyCascade).Plan(ctx, recs)
+				if !assert.NoError(t, err) {
+					return
+				}
+				before := p.Decisions[1].Customer.Before
+				if _, err := s.Apply(p); err != nil {
+					assert.ErrorIs(t, err, ErrStalePlan)
+				}
+				assert.Equal(t, "c1", before.ID)
+				assert.Equal(t, "HS1", before.IDs.HealthSherpaCustomerID)
+			}
+		})
+	}
+	wg.Go(func() {
+		for i := range 200 {
+			assert.NoError(t, s.AddCustomer(Customer{ID: "w" + strconv.Itoa(i), IDs: CustomerIDs{ExternalID: "WE" + strconv.Itoa(i)}}))
+		}
+	})
+	wg.Wait()
+	// Every customer a plan created was created once.
+	for g := range 4 {
+		for i := range 50 {
+			cs, err := s.FindCustomers(ctx, KeyHealthSherpaCustomerID, "HSC"+strconv.Itoa(g)+"-"+strconv.Itoa(i))
+			require.NoError(t, err)
+			assert.LessOrEqual(t, len(cs), 1)
+		}
+	}
 }

@@ -4,8 +4,10 @@ package matching
 // string value to the positions of the records holding it. A slot is one
 // uint64: the high 32 bits are a tag taken from the value's hash, the low 32
 // bits the record position plus one (0 marks an empty slot). The index holds
-// no string: a lookup checks a candidate against the record itself, so a
-// slot costs 8 bytes and a customer's whole index a few dozen bytes.
+// no string and no pointer: a lookup checks a candidate against the record
+// itself, so a slot costs 8 bytes, a customer's whole index a few dozen
+// bytes, and the garbage collector never looks inside (a []uint64 is a
+// pointer-free allocation).
 //
 // Several records may hold the same value (that is how ambiguities are
 // seen); each has its own slot. Entries are never deleted: when a record's
@@ -29,7 +31,9 @@ func tableSize(n int) int {
 	return size
 }
 
-func slotOf(h uint64, pos int) uint64 { return h&0xffffffff00000000 | uint64(pos+1) }
+const tagMask = 0xffffffff00000000
+
+func slotOf(h uint64, pos int) uint64 { return h&tagMask | uint64(pos+1) }
 
 // insert adds pos under hash h; the caller has made room. It does nothing
 // when the same (tag, pos) is already in h's probe run, which keeps a record
@@ -49,21 +53,37 @@ func (t *table) insert(h uint64, pos int) {
 	}
 }
 
-// probe calls yield with the position of every record whose slot is in h's
-// probe run and carries h's tag: the candidates, to be checked by value.
-func (t *table) probe(h uint64, yield func(pos int)) {
+// probe walks h's probe run. Its next method returns, one by one, the
+// position of every record whose slot carries h's tag: the candidates, to
+// be checked by value. It allocates nothing.
+type probe struct {
+	slots []uint64
+	mask  uint64
+	i     uint64
+	tag   uint64
+}
+
+func (t *table) probe(h uint64) probe {
 	if len(t.slots) == 0 {
-		return
+		return probe{}
 	}
 	mask := uint64(len(t.slots) - 1)
-	tag := h & 0xffffffff00000000
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
+	return probe{slots: t.slots, mask: mask, i: h & mask, tag: h & tagMask}
+}
+
+// next returns the next candidate, or false at the end of the run.
+func (p *probe) next() (pos int, ok bool) {
+	if len(p.slots) == 0 {
+		return 0, false
+	}
+	for {
+		s := p.slots[p.i&p.mask]
+		p.i++
 		if s == 0 {
-			return
+			return 0, false
 		}
-		if s&0xffffffff00000000 == tag {
-			yield(int(uint32(s)) - 1)
+		if s&tagMask == p.tag {
+			return int(uint32(s)) - 1, true
 		}
 	}
 }

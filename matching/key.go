@@ -227,7 +227,8 @@ func Identifier(s string) (string, bool) {
 	if t == "" {
 		return "", false
 	}
-	if len(t) <= len("undefined") {
+	// Every artifact starts with n or u (any case): test that byte first.
+	if len(t) <= len("undefined") && (t[0]|0x20 == 'n' || t[0]|0x20 == 'u') {
 		for _, a := range [...]string{"null", "undefined", "nan", "none"} {
 			if strings.EqualFold(t, a) {
 				return "", false

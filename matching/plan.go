@@ -240,6 +240,7 @@ func (p *Planner) Plan(ctx context.Context, records []Record) (*Plan, error) {
 		pl.store = s
 	}
 	for i := range records {
+		pl.recordsLeft = len(records) - i
 		if err := pl.record(i, &records[i], &plan.Decisions[i]); err != nil {
 			return nil, err
 		}
@@ -252,8 +253,22 @@ func validate(records []Record) error {
 		return &Error{Path: "records", Record: -1, Exp: "1 to " + strconv.Itoa(MaxRecords) + " records",
 			Rec: strconv.Itoa(len(records)) + " records", Err: ErrRecordCount}
 	}
+	// Valid requests (the common case) are checked without building anything.
+	valid := true
+	for i := range records {
+		r := &records[i]
+		valid = valid && len(r.Policies) <= MaxPolicies && len(r.IDs.HealthSherpaCustomerID) <= MaxFieldLen &&
+			len(r.IDs.ExternalID) <= MaxFieldLen && len(r.IDs.CarrierAssignedCustomerID) <= MaxFieldLen
+		for j := range r.Policies {
+			ids := &r.Policies[j].IDs
+			valid = valid && len(ids.HealthSherpaPolicyID) <= MaxFieldLen && len(ids.CarrierAssignedPolicyID) <= MaxFieldLen
+		}
+	}
+	if valid {
+		return nil
+	}
 	var errs []error
-	// Paths are built only for errors: validation runs on every request.
+	// Paths are built only for errors.
 	tooLong := func(i, j int, field string, v string) {
 		if len(v) > MaxFieldLen {
 			path := recordPath(i, field)
@@ -295,6 +310,11 @@ type planner struct {
 	store *Store
 	rc    []Customer
 	rp    []Policy
+	// Slabs the decisions' small slices are cut from.
+	fillSlab    []Fill
+	pfillSlab   []PolicyFill
+	warnSlab    []Warning
+	recordsLeft int // records not yet decided, the current one included
 
 	custs    []ocust
 	custByID map[string]int
@@ -457,11 +477,10 @@ func (pl *planner) record(i int, r *Record, d *Decision) error {
 		d.Err = e
 		return nil
 	}
-	cd, err := pl.customer(i, r)
-	if err != nil {
+	cd := &d.Customer
+	if err := pl.customer(i, r, cd); err != nil {
 		return err
 	}
-	d.Customer = cd
 	if cd.Outcome == OutcomeAmbiguous {
 		e := &Error{Record: i, Exp: "at most one customer holding the key", Candidates: cd.Candidates, Err: ErrAmbiguousCustomer}
 		if cd.Key == KeyFallback {
@@ -478,11 +497,9 @@ func (pl *planner) record(i int, r *Record, d *Decision) error {
 		d.Policies = pl.slab[:len(r.Policies):len(r.Policies)]
 		pl.slab = pl.slab[len(r.Policies):]
 		for j := range r.Policies {
-			pd, err := pl.policy(&r.Policies[j], cd.Customer, i, j)
-			if err != nil {
+			if err := pl.policy(&d.Policies[j], &r.Policies[j], cd.Customer, i, j); err != nil {
 				return err
 			}
-			d.Policies[j] = pd
 		}
 		// Two policies of the record resolving to one stored policy are the
 		// same policy twice: the record fails as for a duplicate identifier.
@@ -528,9 +545,40 @@ func duplicatePolicyIDs(i int, r *Record) error {
 	return nil
 }
 
-// customer decides the record's customer under the planner's strategy.
-func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
-	var cd CustomerDecision
+// fills returns a slice of the plan's Fill slab holding f, or nil when f is
+// empty. The slab is allocated once, when first needed, for the records
+// left; the slices handed out have no spare capacity, so a caller's append
+// never writes into a neighbour's.
+func (pl *planner) fills(f []Fill, recordsLeft int) []Fill {
+	if len(f) == 0 {
+		return nil
+	}
+	if len(pl.fillSlab) < len(f) {
+		pl.fillSlab = make([]Fill, max(len(customerIDKeys)*recordsLeft, len(f)))
+	}
+	out := pl.fillSlab[:len(f):len(f)]
+	pl.fillSlab = pl.fillSlab[len(f):]
+	copy(out, f)
+	return out
+}
+
+// policyFills is fills for policies, with room for two per policy left.
+func (pl *planner) policyFills(f []PolicyFill) []PolicyFill {
+	if len(f) == 0 {
+		return nil
+	}
+	if len(pl.pfillSlab) < len(f) {
+		pl.pfillSlab = make([]PolicyFill, max(2*len(pl.slab)+2, len(f)))
+	}
+	out := pl.pfillSlab[:len(f):len(f)]
+	pl.pfillSlab = pl.pfillSlab[len(f):]
+	copy(out, f)
+	return out
+}
+
+// customer decides the record's customer under the planner's strategy,
+// into cd (zero on entry).
+func (pl *planner) customer(i int, r *Record, cd *CustomerDecision) error {
 	var ids [4]string // indexed by CustomerKey
 	var present [4]bool
 	anyID := false
@@ -543,7 +591,6 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 
 	// tried[k] is true when k was looked up and matched nobody.
 	var tried [4]bool
-	var match ccand
 	matched := false
 	decide := func(k CustomerKey, v string) (done bool, err error) {
 		cd.Key = k
@@ -558,8 +605,10 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 			}
 			return false, nil
 		case 1:
-			match, matched = cands[0], true
+			matched = true
 			cd.Outcome = OutcomeMatched
+			cd.Customer = cands[0].ref
+			cd.Before = cands[0].c
 		default:
 			cd.Outcome = OutcomeAmbiguous
 			cd.Candidates = make([]CustomerRef, len(cands))
@@ -577,7 +626,7 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 			continue
 		}
 		if done, err = decide(k, ids[k]); err != nil {
-			return cd, err
+			return err
 		}
 		if done || pl.p.Strategy != StrategyCascade {
 			break
@@ -585,22 +634,21 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 	}
 	if !done && fbOK && (!anyID || pl.p.Strategy == StrategyCascade) {
 		if _, err = decide(KeyFallback, fb); err != nil {
-			return cd, err
+			return err
 		}
 	}
 	switch {
 	case cd.Outcome == OutcomeAmbiguous:
-		return cd, nil
-	case matched:
-		cd.Customer = match.ref
-		cd.Before = match.c
-	default:
+		return nil
+	case !matched:
 		cd.Outcome = OutcomeNew
 		cd.Customer = CustomerRef{New: true, Record: i}
 	}
 
 	// Identifiers: fill the empty ones, never overwrite, never copy a value
 	// another customer holds.
+	var fill [len(customerIDKeys)]Fill
+	nfill := 0
 	for _, k := range customerIDKeys {
 		if !present[k] {
 			continue
@@ -617,7 +665,7 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 		if !tried[k] { // a key tried without a match is held by nobody
 			cands, err := pl.findCustomers(k, v)
 			if err != nil {
-				return cd, err
+				return err
 			}
 			var others []CustomerRef
 			for _, c := range cands {
@@ -630,21 +678,24 @@ func (pl *planner) customer(i int, r *Record) (CustomerDecision, error) {
 				continue
 			}
 		}
-		cd.Fill = append(cd.Fill, Fill{Key: k, Value: v})
+		fill[nfill] = Fill{Key: k, Value: v}
+		nfill++
 	}
-	return cd, nil
+	cd.Fill = pl.fills(fill[:nfill], pl.recordsLeft)
+	return nil
 }
 
-// policy decides one policy of a record whose customer is cr.
-func (pl *planner) policy(pr *PolicyRecord, cr CustomerRef, i, j int) (PolicyDecision, error) {
-	pd := PolicyDecision{Status: pr.Status, EffectiveDate: pr.EffectiveDate}
+// policy decides one policy of a record whose customer is cr, into pd (zero
+// on entry).
+func (pl *planner) policy(pd *PolicyDecision, pr *PolicyRecord, cr CustomerRef, i, j int) error {
+	pd.Status, pd.EffectiveDate = pr.Status, pr.EffectiveDate
 	hs, hsOK := Identifier(pr.IDs.HealthSherpaPolicyID)
 	ca, caOK := Identifier(pr.IDs.CarrierAssignedPolicyID)
 	if !hsOK && !caOK {
 		pd.Outcome = OutcomeNew
 		pd.Policy = PolicyRef{New: true, Record: i, Policy: j}
-		pd.Warnings = []Warning{WarningNoIdentifier}
-		return pd, nil
+		pd.Warnings = pl.warnings(WarningNoIdentifier)
+		return nil
 	}
 	var match *pcand
 	decided := false
@@ -652,21 +703,20 @@ func (pl *planner) policy(pr *PolicyRecord, cr CustomerRef, i, j int) (PolicyDec
 		pd.Key = KeyHealthSherpaPolicyID
 		cands, err := pl.findPolicies(KeyHealthSherpaPolicyID, hs)
 		if err != nil {
-			return pd, err
+			return err
 		}
 		switch {
 		case len(cands) == 1:
-			m := cands[0]
-			match, decided = &m, true
+			match, decided = &cands[0], true
 		case len(cands) > 1:
-			pl.ambiguousPolicy(&pd, cands)
-			return pd, nil
+			pl.ambiguousPolicy(pd, cands)
+			return nil
 		}
 	}
 	if !decided && caOK {
 		cands, err := pl.findPolicies(KeyCarrierAssignedPolicyID, ca)
 		if err != nil {
-			return pd, err
+			return err
 		}
 		if hsOK {
 			// A carrier-ID match holding a different healthSherpaPolicyId is
@@ -680,43 +730,48 @@ func (pl *planner) policy(pr *PolicyRecord, cr CustomerRef, i, j int) (PolicyDec
 				n++
 			}
 			if n < len(cands) {
-				pd.Warnings = append(pd.Warnings, WarningDifferentEnrollment)
+				pd.Warnings = pl.warnings(WarningDifferentEnrollment)
 			}
 			cands = cands[:n]
 		}
 		switch {
 		case len(cands) == 1:
 			pd.Key = KeyCarrierAssignedPolicyID
-			m := cands[0]
-			match = &m
+			match = &cands[0]
 		case len(cands) > 1:
 			pd.Key = KeyCarrierAssignedPolicyID
-			pl.ambiguousPolicy(&pd, cands)
-			return pd, nil
+			pl.ambiguousPolicy(pd, cands)
+			return nil
 		case !hsOK:
 			pd.Key = KeyCarrierAssignedPolicyID
 		}
 	}
+	// match points into pl.pbuf, valid until the next findPolicies.
+	var fill [2]PolicyFill
+	nfill := 0
 	if match == nil {
 		pd.Outcome = OutcomeNew
 		pd.Policy = PolicyRef{New: true, Record: i, Policy: j}
 		if hsOK {
-			pd.Fill = append(pd.Fill, PolicyFill{KeyHealthSherpaPolicyID, hs})
+			fill[nfill] = PolicyFill{KeyHealthSherpaPolicyID, hs}
+			nfill++
 		}
 		if caOK {
-			pd.Fill = append(pd.Fill, PolicyFill{KeyCarrierAssignedPolicyID, ca})
+			fill[nfill] = PolicyFill{KeyCarrierAssignedPolicyID, ca}
+			nfill++
 		}
-		return pd, nil
+		pd.Fill = pl.policyFills(fill[:nfill])
+		return nil
 	}
 	pd.Policy = match.ref
 	pd.Before = match.before
 	switch {
 	case match.owner != cr:
 		pd.Outcome, pd.Conflict = OutcomeConflict, ConflictOtherCustomer
-		return pd, nil
+		return nil
 	case match.p.Type != PolicyTypeACA:
 		pd.Outcome, pd.Conflict = OutcomeConflict, ConflictNotACA
-		return pd, nil
+		return nil
 	}
 	pd.Outcome = OutcomeMatched
 	for _, f := range [...]struct {
@@ -731,13 +786,27 @@ func (pl *planner) policy(pr *PolicyRecord, cr CustomerRef, i, j int) (PolicyDec
 		case f.v:
 		case "":
 			// The healthSherpaPolicyId was looked up first and is held by no
-			// policy; a carrierAssignedPolicyId may be shared by renewals.
-			pd.Fill = append(pd.Fill, PolicyFill{f.k, f.v})
+			// policy; a carrier-ID may be shared by renewals.
+			fill[nfill] = PolicyFill{f.k, f.v}
+			nfill++
 		default:
 			pd.Conflicts = append(pd.Conflicts, PolicyIDConflict{Key: f.k, Held: held, Incoming: f.v})
 		}
 	}
-	return pd, nil
+	pd.Fill = pl.policyFills(fill[:nfill])
+	return nil
+}
+
+// warnings returns a one-warning slice of the plan's own (a plan shares no
+// memory with another plan, so a caller may modify it).
+func (pl *planner) warnings(w Warning) []Warning {
+	if len(pl.warnSlab) == 0 {
+		pl.warnSlab = make([]Warning, len(pl.slab)+1)
+	}
+	out := pl.warnSlab[:1:1]
+	pl.warnSlab = pl.warnSlab[1:]
+	out[0] = w
+	return out
 }
 
 func (pl *planner) ambiguousPolicy(pd *PolicyDecision, cands []pcand) {

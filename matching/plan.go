@@ -318,10 +318,10 @@ type planner struct {
 
 	custs    []ocust
 	custByID map[string]int
-	custIdx  map[ckey][]int
+	custIdx  chains[ckey]
 	pols     []opol
 	polByID  map[string]int
-	polIdx   map[pkey][]int
+	polIdx   chains[pkey]
 }
 
 type ckey struct {
@@ -397,8 +397,8 @@ func (pl *planner) findCustomers(k CustomerKey, v string) ([]ccand, error) {
 		}
 		out = addCustomer(out, CustomerRef{ID: c.ID}, &c)
 	}
-	for _, i := range pl.custIdx[ckey{k, v}] {
-		oc := &pl.custs[i]
+	for c := pl.custIdx.first(ckey{k, v}); c.ok(); c = pl.custIdx.next(c) {
+		oc := &pl.custs[c.pos()]
 		if customerValue(&oc.c, k) == v {
 			out = addCustomer(out, oc.ref, &oc.c)
 		}
@@ -448,8 +448,8 @@ func (pl *planner) findPolicies(k PolicyKey, v string) ([]pcand, error) {
 		}
 		out = addPolicy(out, pcand{PolicyRef{ID: p.ID}, *p, CustomerRef{ID: p.CustomerID}, *p})
 	}
-	for _, i := range pl.polIdx[pkey{k, v}] {
-		op := &pl.pols[i]
+	for c := pl.polIdx.first(pkey{k, v}); c.ok(); c = pl.polIdx.next(c) {
+		op := &pl.pols[c.pos()]
 		if op.p.IDs.Get(k) == v {
 			out = addPolicy(out, pcand{op.ref, op.p, op.owner, op.before})
 		}
@@ -827,7 +827,7 @@ func (pl *planner) commit(d *Decision) {
 		// Nothing to remember: the store's answer stays true.
 	} else if cd.Outcome == OutcomeNew {
 		ci = len(pl.custs)
-		pl.custs = append(pl.custs, ocust{ref: cd.Customer})
+		pl.custs = appendSmall(pl.custs, ocust{ref: cd.Customer})
 	} else if cd.Customer.New {
 		for n := range pl.custs {
 			if pl.custs[n].ref == cd.Customer {
@@ -843,7 +843,7 @@ func (pl *planner) commit(d *Decision) {
 			pl.custByID = map[string]int{}
 		}
 		pl.custByID[cd.Customer.ID] = ci
-		pl.custs = append(pl.custs, ocust{ref: cd.Customer, c: cd.Before})
+		pl.custs = appendSmall(pl.custs, ocust{ref: cd.Customer, c: cd.Before})
 	}
 	for _, f := range cd.Fill {
 		oc := &pl.custs[ci]
@@ -865,7 +865,7 @@ func (pl *planner) commit(d *Decision) {
 			for _, f := range pd.Fill {
 				np.IDs.set(f.Key, f.Value)
 			}
-			pl.pols = append(pl.pols, opol{ref: pd.Policy, owner: cd.Customer, p: np, before: np})
+			pl.pols = appendSmall(pl.pols, opol{ref: pd.Policy, owner: cd.Customer, p: np, before: np})
 		case pd.Outcome != OutcomeMatched:
 			continue
 		case pd.Policy.New:
@@ -880,25 +880,72 @@ func (pl *planner) commit(d *Decision) {
 					pl.polByID = map[string]int{}
 				}
 				pl.polByID[pd.Policy.ID] = n
-				pl.pols = append(pl.pols, opol{ref: pd.Policy, owner: cd.Customer, p: pd.Before, before: pd.Before})
+				pl.pols = appendSmall(pl.pols, opol{ref: pd.Policy, owner: cd.Customer, p: pd.Before, before: pd.Before})
 			}
 			pi = n
 		}
 		op := &pl.pols[pi]
 		for _, f := range pd.Fill {
 			op.p.IDs.set(f.Key, f.Value)
-			if pl.polIdx == nil {
-				pl.polIdx = map[pkey][]int{}
-			}
-			k := pkey{f.Key, f.Value}
-			pl.polIdx[k] = append(pl.polIdx[k], pi)
+			pl.polIdx.add(pkey{f.Key, f.Value}, pi)
 		}
 	}
 }
 
-func (pl *planner) indexCustomer(k ckey, i int) {
-	if pl.custIdx == nil {
-		pl.custIdx = map[ckey][]int{}
+func (pl *planner) indexCustomer(k ckey, i int) { pl.custIdx.add(k, i) }
+
+// appendSmall is append starting at a capacity of 16, not 1: a batch's
+// overlay holds a few dozen entries at most.
+func appendSmall[T any](s []T, v T) []T {
+	if s == nil {
+		s = make([]T, 0, 16)
 	}
-	pl.custIdx[k] = append(pl.custIdx[k], i)
+	return append(s, v)
+}
+
+// chains indexes overlay positions by key: a map from a key to its latest
+// entry, and the entries, each linking to the previous one of its key. One
+// map and one slice for the whole batch, instead of a slice per key.
+type chains[K comparable] struct {
+	head map[K]int32 // 1 + index in ent of the key's latest entry
+	ent  []chainEntry
+}
+
+type chainEntry struct {
+	pos  int32 // the overlay position
+	prev int32 // 1 + index in ent of the key's previous entry, 0 at the end
+}
+
+// chainCursor is a position in a key's chain: at is 1 + the index in ent (0
+// at the end), p the overlay position stored there.
+type chainCursor struct {
+	at int32
+	p  int32
+}
+
+func (c chainCursor) ok() bool { return c.at != 0 }
+func (c chainCursor) pos() int { return int(c.p) }
+
+func (x *chains[K]) add(k K, pos int) {
+	if x.head == nil {
+		x.head = make(map[K]int32, 16)
+	}
+	x.ent = appendSmall(x.ent, chainEntry{pos: int32(pos), prev: x.head[k]})
+	x.head[k] = int32(len(x.ent))
+}
+
+func (x *chains[K]) first(k K) chainCursor {
+	if len(x.head) == 0 {
+		return chainCursor{}
+	}
+	return x.cursor(x.head[k])
+}
+
+func (x *chains[K]) next(c chainCursor) chainCursor { return x.cursor(x.ent[c.at-1].prev) }
+
+func (x *chains[K]) cursor(at int32) chainCursor {
+	if at == 0 {
+		return chainCursor{}
+	}
+	return chainCursor{at: at, p: x.ent[at-1].pos}
 }

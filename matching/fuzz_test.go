@@ -92,6 +92,14 @@ func FuzzNormalizeName(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n, ok := NormalizeName(s)
+		if len(s) <= MaxFieldLen {
+			// The fast path agrees with the x/text path on every input.
+			slow, okSlow := appendNameSlow(nil, s)
+			require.Equal(t, okSlow, ok, "fast path and x/text path agree")
+			if ok {
+				require.Equal(t, string(slow), n, "fast path and x/text path agree")
+			}
+		}
 		if !ok {
 			require.Empty(t, n)
 			return

@@ -39,8 +39,10 @@ const keySep = '|'
 //
 // Names (first and last) are normalized by: full-width and half-width forms
 // folded to their usual width (golang.org/x/text/width.Fold), Unicode case
-// folding (cases.Fold), canonical decomposition (NFD), removal of every
-// non-spacing mark (accents), recomposition (NFC); then apostrophes (' ` ´ ‘ ’
+// folding (cases.Fold; Cherokee small letters then fold to capitals, as
+// Unicode's CaseFolding.txt says, which x/text does not do), canonical
+// decomposition (NFD), removal of every non-spacing mark (accents),
+// recomposition (NFC); then apostrophes (' ` ´ ‘ ’
 // ‛ ʼ ＇) are removed, hyphens and dashes (- ‐ ‑ ‒ – — − ﹣ －) become a space,
 // every run of white space becomes one space, and the result is trimmed.
 // ASCII input takes a fast path that never touches x/text and gives the same
@@ -117,33 +119,38 @@ func parseDOB(s string) (dob.Date, bool) {
 // the fallback key (see [FallbackKey] for the steps), and false when the name
 // is empty after normalization, longer than [MaxFieldLen] bytes, or contains
 // '|' or a control character. It is the display-independent key, never a
-// display form.
+// display form. An ASCII name costs one allocation, the result.
 func NormalizeName(s string) (string, bool) {
 	if len(s) > MaxFieldLen {
 		return "", false
 	}
-	b, ok := appendName(nil, s)
-	return string(b), ok
-}
-
-// appendName appends the normalized name to b.
-func appendName(b []byte, s string) ([]byte, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return appendNameSlow(b, s)
-		}
+	var arr [MaxFieldLen]byte // an ASCII name never grows
+	b, ok := appendName(arr[:0], s)
+	if !ok {
+		return "", false
 	}
-	return appendNameASCII(b, s)
+	return string(b), true
 }
 
-// appendNameASCII is the fast path for ASCII input. It must agree with
-// appendNameSlow on every ASCII string (FuzzNormalizeName checks it).
-func appendNameASCII(b []byte, s string) ([]byte, bool) {
+// appendName appends the normalized name to b. ASCII input is normalized in
+// one pass over its bytes, with no x/text call and no allocation beyond b's
+// growth; at the first non-ASCII byte it starts again on the x/text path
+// (appendNameSlow), which gives the same result on every ASCII string
+// (TestNormalizeNameFastSlowAgree, FuzzNormalizeName). An invalid ASCII byte
+// seen before any non-ASCII one ends it at once: the x/text path refuses it
+// as well.
+func appendName(b []byte, s string) ([]byte, bool) {
 	start := len(b)
 	space := false // a space is pending
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		// Most common first: lower case, upper case; then the rest.
 		switch {
+		case c-'a' < 26:
+		case c-'A' < 26:
+			c += 'a' - 'A'
+		case c >= utf8.RuneSelf:
+			return appendNameSlow(b[:start], s)
 		case c == '\'' || c == '`':
 			continue
 		case c == '-' || c == ' ' || ('\t' <= c && c <= '\r'):
@@ -151,8 +158,6 @@ func appendNameASCII(b []byte, s string) ([]byte, bool) {
 			continue
 		case c < ' ' || c == 0x7f || c == keySep:
 			return b[:start], false
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
 		}
 		if space && len(b) > start {
 			b = append(b, ' ')
@@ -174,7 +179,7 @@ func appendNameSlow(b []byte, s string) ([]byte, bool) {
 	sb.Grow(len(s))
 	for _, r := range s {
 		if !unicode.Is(unicode.Mn, r) {
-			sb.WriteRune(r)
+			sb.WriteRune(foldCherokee(r))
 		}
 	}
 	s = norm.NFC.String(sb.String())
@@ -199,6 +204,21 @@ func appendNameSlow(b []byte, s string) ([]byte, bool) {
 		b = utf8.AppendRune(b, r)
 	}
 	return b, len(b) > start
+}
+
+// foldCherokee maps a small Cherokee letter to its capital, the direction
+// Unicode's CaseFolding.txt folds Cherokee. cases.Fold (golang.org/x/text)
+// maps capitals to small letters and small letters to capitals, so without
+// this a name's key would not be idempotent (found by FuzzNormalizeName:
+// "Ꮟ" gave "ꮟ", which gave "Ꮟ").
+func foldCherokee(r rune) rune {
+	switch {
+	case 0xab70 <= r && r <= 0xabbf: // small a .. small mo
+		return r - 0xab70 + 0x13a0
+	case 0x13f8 <= r && r <= 0x13fd: // small ye .. small mv
+		return r - 8
+	}
+	return r
 }
 
 func isApostrophe(r rune) bool {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/carecycle/carerules/dob"
 	"github.com/carecycle/carerules/phone"
@@ -118,10 +119,13 @@ func TestFallbackKeyParts(t *testing.T) {
 	assert.Equal(t, n.E164(), parts[3])
 }
 
-// The ASCII fast path and the x/text path agree on ASCII input.
+// The fast path (ASCII in one pass, handing over to x/text at the first
+// non-ASCII byte) and the x/text path agree, on ASCII input and on input
+// where an invalid ASCII byte comes before or after a non-ASCII one.
 func TestNormalizeNameFastSlowAgree(t *testing.T) {
-	for _, s := range []string{"Jane", " O'Brien-Smith ", "a  -  b", "A`B", "x\ty\nz", "-", "'", "", "Ja|ne", "a\x00", "MC DONALD", "a\x7fb"} {
-		fast, okf := appendNameASCII(nil, s)
+	for _, s := range []string{"Jane", " O'Brien-Smith ", "a  -  b", "A`B", "x\ty\nz", "-", "'", "", "Ja|ne", "a\x00", "MC DONALD", "a\x7fb",
+		"a|é", "\x00José", "José|", "Jos\x01é", "O'Brién-Smith", "Zoë\x7f", "{}~@[]^_", "a\xffb"} {
+		fast, okf := appendName(nil, s)
 		slow, oks := appendNameSlow(nil, s)
 		assert.Equal(t, oks, okf, "%q", s)
 		if oks {
@@ -186,4 +190,30 @@ func TestFallbackKeyAllocs(t *testing.T) {
 		_, _ = FallbackKey("Jane", "Doe", "01/02/1980", "(212) 736-5000")
 	})
 	assert.LessOrEqual(t, allocs, 1.0, "ASCII fast path: only the key string")
+}
+
+// Cherokee folds to capitals (CaseFolding.txt); cases.Fold swaps the two
+// cases, so the name path folds Cherokee itself. Every small letter gives
+// its capital (unicode.ToUpper is the independent reference), both cases
+// give one name, and the name is a fixed point.
+func TestNormalizeNameCherokee(t *testing.T) {
+	var small []rune
+	for r := rune(0xab70); r <= 0xabbf; r++ {
+		small = append(small, r)
+	}
+	for r := rune(0x13f8); r <= 0x13fd; r++ {
+		small = append(small, r)
+	}
+	for _, r := range small {
+		up := unicode.ToUpper(r)
+		require.NotEqual(t, r, up, "%U", r)
+		assert.Equal(t, up, foldCherokee(r), "%U", r)
+		assert.Equal(t, up, foldCherokee(up), "%U", up)
+		a, okA := NormalizeName(string(r))
+		b, okB := NormalizeName(string(up))
+		require.True(t, okA && okB, "%U", r)
+		assert.Equal(t, a, b, "%U", r)
+		again, _ := NormalizeName(a)
+		assert.Equal(t, a, again, "%U: idempotent", r)
+	}
 }

@@ -346,16 +346,19 @@ type opol struct {
 	before Policy
 }
 
+// ccand and pcand are lookup candidates. Their pointers point into the
+// lookup's result slice or into the overlay, and are valid until the next
+// lookup of the same kind or the next commit.
 type ccand struct {
 	ref CustomerRef
-	c   Customer
+	c   *Customer
 }
 
 type pcand struct {
 	ref    PolicyRef
-	p      Policy
+	p      *Policy
 	owner  CustomerRef
-	before Policy
+	before *Policy
 }
 
 func customerValue(c *Customer, k CustomerKey) string {
@@ -388,14 +391,15 @@ func (pl *planner) findCustomers(k CustomerKey, v string) ([]ccand, error) {
 		return nil, fmt.Errorf("matching: looking up customers by %v: %w", k, err)
 	}
 	out := pl.cbuf[:0]
-	for _, c := range res {
+	for n := range res {
+		c := &res[n]
 		if i, ok := pl.custByID[c.ID]; ok {
-			c = pl.custs[i].c
-			if customerValue(&c, k) != v {
+			c = &pl.custs[i].c
+			if customerValue(c, k) != v {
 				continue // its fallback key changed earlier in the batch
 			}
 		}
-		out = addCustomer(out, CustomerRef{ID: c.ID}, &c)
+		out = addCustomer(out, CustomerRef{ID: c.ID}, c)
 	}
 	for c := pl.custIdx.first(ckey{k, v}); c.ok(); c = pl.custIdx.next(c) {
 		oc := &pl.custs[c.pos()]
@@ -417,7 +421,7 @@ func addCustomer(out []ccand, ref CustomerRef, c *Customer) []ccand {
 			return out
 		}
 	}
-	return append(out, ccand{ref, *c})
+	return append(out, ccand{ref, c})
 }
 
 // findPolicies returns the policies holding value as key k now, sorted. The
@@ -443,15 +447,15 @@ func (pl *planner) findPolicies(k PolicyKey, v string) ([]pcand, error) {
 		p := &res[i]
 		if n, ok := pl.polByID[p.ID]; ok {
 			op := &pl.pols[n]
-			out = addPolicy(out, pcand{op.ref, op.p, op.owner, op.before})
+			out = addPolicy(out, pcand{op.ref, &op.p, op.owner, &op.before})
 			continue
 		}
-		out = addPolicy(out, pcand{PolicyRef{ID: p.ID}, *p, CustomerRef{ID: p.CustomerID}, *p})
+		out = addPolicy(out, pcand{PolicyRef{ID: p.ID}, p, CustomerRef{ID: p.CustomerID}, p})
 	}
 	for c := pl.polIdx.first(pkey{k, v}); c.ok(); c = pl.polIdx.next(c) {
 		op := &pl.pols[c.pos()]
 		if op.p.IDs.Get(k) == v {
-			out = addPolicy(out, pcand{op.ref, op.p, op.owner, op.before})
+			out = addPolicy(out, pcand{op.ref, &op.p, op.owner, &op.before})
 		}
 	}
 	if len(out) > 1 {
@@ -608,7 +612,7 @@ func (pl *planner) customer(i int, r *Record, cd *CustomerDecision) error {
 			matched = true
 			cd.Outcome = OutcomeMatched
 			cd.Customer = cands[0].ref
-			cd.Before = cands[0].c
+			cd.Before = *cands[0].c
 		default:
 			cd.Outcome = OutcomeAmbiguous
 			cd.Candidates = make([]CustomerRef, len(cands))
@@ -764,7 +768,7 @@ func (pl *planner) policy(pd *PolicyDecision, pr *PolicyRecord, cr CustomerRef, 
 		return nil
 	}
 	pd.Policy = match.ref
-	pd.Before = match.before
+	pd.Before = *match.before
 	switch {
 	case match.owner != cr:
 		pd.Outcome, pd.Conflict = OutcomeConflict, ConflictOtherCustomer

@@ -84,28 +84,30 @@ type Store struct {
 
 // crec is a customer: its strings ID, healthSherpaCustomerId, externalId,
 // carrierAssignedCustomerId and fallback key (in the order of the cBy
-// constants), stored back to back in the arena from off, with lengths n.
+// constants), stored back to back in the arena from off; string k ends at
+// off+end[k] and starts where string k-1 ends.
 type crec struct {
 	off uint64
-	n   [cTables]uint32
+	end [cTables]uint32
 }
 
 // prec is a policy: its strings, in the order of the pf constants, back to
-// back in the arena from off.
+// back in the arena from off, string k ending at off+end[k].
 type prec struct {
 	off uint64
-	n   [pFields]uint32
+	end [pFields]uint32
 }
 
-// maxValueLen is the longest string a Store holds (lengths are uint32).
-const maxValueLen = 1<<32 - 1
+// maxRecordLen is the most bytes a record's strings may hold together
+// (end offsets are uint32).
+const maxRecordLen = 1<<32 - 1
 
 // NewStore returns a store holding customers and policies (in that order:
 // every policy's owner must be among the customers or earlier policies'
 // owners). Identifiers are trimmed and kept only when present
 // ([Identifier]); IDs are kept as given and must be unique and non-empty.
-// FallbackKey is kept as given: compute it with [FallbackKey]. A string of
-// 4 GiB or more is refused ([ErrTooLong]).
+// FallbackKey is kept as given: compute it with [FallbackKey]. A customer or
+// policy whose strings add up to 4 GiB or more is refused ([ErrTooLong]).
 func NewStore(customers []Customer, policies []Policy) (*Store, error) {
 	s := &Store{seed: maphash.MakeSeed()}
 	s.cs = make([]crec, 0, len(customers))
@@ -146,21 +148,21 @@ func (s *Store) hash(v string) uint64 { return maphash.String(s.seed, v) }
 // cfield returns string f of customer i.
 func (s *Store) cfield(i, f int) string {
 	r := &s.cs[i]
-	off := r.off
-	for _, n := range r.n[:f] {
-		off += uint64(n)
+	start := uint32(0)
+	if f > 0 {
+		start = r.end[f-1]
 	}
-	return s.text[off : off+uint64(r.n[f])]
+	return s.text[r.off+uint64(start) : r.off+uint64(r.end[f])]
 }
 
 // pfield returns string f of policy i.
 func (s *Store) pfield(i, f int) string {
 	r := &s.ps[i]
-	off := r.off
-	for _, n := range r.n[:f] {
-		off += uint64(n)
+	start := uint32(0)
+	if f > 0 {
+		start = r.end[f-1]
 	}
-	return s.text[off : off+uint64(r.n[f])]
+	return s.text[r.off+uint64(start) : r.off+uint64(r.end[f])]
 }
 
 // ptableField is the policy string that table t indexes.
@@ -168,10 +170,11 @@ var ptableField = [pTables]int{pByID: pfID, pByHealthSherpa: pfHealthSherpa, pBy
 
 func (s *Store) customer(i int) Customer {
 	r := &s.cs[i]
-	t := s.text[r.off:]
+	t := s.text[r.off : r.off+uint64(r.end[cTables-1])]
 	var f [cTables]string
-	for k, n := range r.n {
-		f[k], t = t[:n], t[n:]
+	start := uint32(0)
+	for k, end := range r.end {
+		f[k], start = t[start:end], end
 	}
 	return Customer{ID: f[cByID], FallbackKey: f[cByFallback], IDs: CustomerIDs{
 		HealthSherpaCustomerID: f[cByHealthSherpa], ExternalID: f[cByExternal], CarrierAssignedCustomerID: f[cByCarrier]}}
@@ -179,27 +182,32 @@ func (s *Store) customer(i int) Customer {
 
 func (s *Store) policy(i int) Policy {
 	r := &s.ps[i]
-	t := s.text[r.off:]
+	t := s.text[r.off : r.off+uint64(r.end[pFields-1])]
 	var f [pFields]string
-	for k, n := range r.n {
-		f[k], t = t[:n], t[n:]
+	start := uint32(0)
+	for k, end := range r.end {
+		f[k], start = t[start:end], end
 	}
 	return Policy{ID: f[pfID], CustomerID: f[pfOwner], Type: f[pfType], Status: f[pfStatus],
 		EffectiveDate: f[pfEffective], IDs: PolicyIDs{HealthSherpaPolicyID: f[pfHealthSherpa], CarrierAssignedPolicyID: f[pfCarrier]}}
 }
 
-// write appends strs to the arena and returns their offset and lengths, or
-// false when one is too long to hold.
-func (s *Store) write(strs []string, n []uint32) (uint64, bool) {
+// write appends strs to the arena and returns their offset and end
+// offsets, or false when they are too long to hold.
+func (s *Store) write(strs []string, end []uint32) (uint64, bool) {
+	total := 0
 	for _, v := range strs {
-		if len(v) > maxValueLen {
-			return 0, false
-		}
+		total += len(v)
+	}
+	if total > maxRecordLen {
+		return 0, false
 	}
 	off := uint64(s.arena.Len())
+	n := uint32(0)
 	for k, v := range strs {
 		s.arena.WriteString(v)
-		n[k] = uint32(len(v))
+		n += uint32(len(v))
+		end[k] = n
 	}
 	s.text = s.arena.String()
 	return off, true
@@ -210,7 +218,7 @@ func (s *Store) write(strs []string, n []uint32) (uint64, bool) {
 func (s *Store) putCustomer(i int, c *Customer) bool {
 	var r crec
 	off, ok := s.write([]string{c.ID, c.IDs.HealthSherpaCustomerID, c.IDs.ExternalID,
-		c.IDs.CarrierAssignedCustomerID, c.FallbackKey}, r.n[:])
+		c.IDs.CarrierAssignedCustomerID, c.FallbackKey}, r.end[:])
 	if !ok {
 		return false
 	}
@@ -227,7 +235,7 @@ func (s *Store) putCustomer(i int, c *Customer) bool {
 func (s *Store) putPolicy(i int, p *Policy) bool {
 	var r prec
 	off, ok := s.write([]string{p.ID, p.IDs.HealthSherpaPolicyID, p.IDs.CarrierAssignedPolicyID,
-		p.CustomerID, p.Type, p.Status, p.EffectiveDate}, r.n[:])
+		p.CustomerID, p.Type, p.Status, p.EffectiveDate}, r.end[:])
 	if !ok {
 		return false
 	}

@@ -454,9 +454,18 @@ func (s *Store) appendCustomers(dst []Customer, t int, v string) []Customer {
 	if t < 0 || v == "" {
 		return dst
 	}
-	p := s.ctab[t].probe(s.hash(v))
-	for i, ok := p.next(); ok; i, ok = p.next() {
-		if s.cfield(i, t) == v {
+	slots := s.ctab[t].slots
+	if len(slots) == 0 {
+		return dst
+	}
+	// The probe loop of table.probe, written out: this is the hot path.
+	h := s.hash(v)
+	mask, tag := uint64(len(slots)-1), h&tagMask
+	for j := h & mask; slots[j] != 0; j = (j + 1) & mask {
+		if slots[j]&tagMask != tag {
+			continue
+		}
+		if i := int(uint32(slots[j])) - 1; s.cfield(i, t) == v {
 			dst = append(dst, s.customer(i))
 		}
 	}
@@ -469,10 +478,18 @@ func (s *Store) appendPolicies(dst []Policy, t int, v string) []Policy {
 	if t < 0 || v == "" {
 		return dst
 	}
+	slots := s.ptab[t].slots
+	if len(slots) == 0 {
+		return dst
+	}
 	f := ptableField[t]
-	p := s.ptab[t].probe(s.hash(v))
-	for i, ok := p.next(); ok; i, ok = p.next() {
-		if s.pfield(i, f) == v {
+	h := s.hash(v)
+	mask, tag := uint64(len(slots)-1), h&tagMask
+	for j := h & mask; slots[j] != 0; j = (j + 1) & mask {
+		if slots[j]&tagMask != tag {
+			continue
+		}
+		if i := int(uint32(slots[j])) - 1; s.pfield(i, f) == v {
 			dst = append(dst, s.policy(i))
 		}
 	}

@@ -2,7 +2,8 @@ package matching
 
 // Applied reports what [Store.Apply] wrote: for each record, the ID of its
 // customer, and for each of its policies, the ID of the policy written.
-// Failed records have "" and nil; conflicting policies have "".
+// Failed records (an ambiguous customer, a policy conflict, duplicate
+// policies) have "" and nil: nothing of them is written.
 type Applied struct {
 	Customers []string
 	Policies  [][]string

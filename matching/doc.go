@@ -38,13 +38,16 @@
 //     different non-empty healthSherpaPolicyId is another enrollment, so the
 //     policy is new ([WarningDifferentEnrollment]). Lookups are global: a
 //     match owned by another customer ([ConflictOtherCustomer]) or not of type
-//     ACA ([ConflictNotACA]) is a conflict, and the policy is skipped. A policy
-//     without identifiers is created with [WarningNoIdentifier].
+//     ACA ([ConflictNotACA]), or several policies holding the identifier
+//     ([ConflictAmbiguous]), is a conflict, which fails the record
+//     ([ErrPolicyConflict], below). A policy without identifiers is created
+//     with [WarningNoIdentifier].
 //   - Records are decided in order and each sees what earlier records of the
 //     batch created or changed (an overlay on the lookups, written exactly as
 //     [Store.Apply] writes). Two policies of one record with the same
 //     identifier fail that record ([ErrDuplicatePolicyID]). A failed record
-//     writes nothing and never stops the others; structure errors (1 to 100
+//     writes nothing, later records do not see it, it takes no part in the
+//     one-year rule, and it never stops the others; structure errors (1 to 100
 //     records, at most 10 policies, identifiers of at most 255 bytes) reject
 //     the whole request. Every error is an [*Error] with the API field path
 //     ("records.3.externalId"), a stable code, Expected and Received; Error()
@@ -53,6 +56,25 @@
 //     rule needs: whether the request creates an ACA policy for it, the
 //     existing policies it updates as they were before the request (their
 //     previousStatus), and the policies it creates (never candidates).
+//
+// # Conflicts that fail a record, conflicts that are reported
+//
+// RULES.md: "Matching problems (ambiguous, conflict) fail only their
+// record, which goes to errors; the others succeed." A record fails when its
+// customer is ambiguous ([ErrAmbiguousCustomer]) or when one of its policies
+// cannot be synced ([ErrPolicyConflict]: the policy matched belongs to
+// another customer, is not ACA, or several policies hold its identifier):
+// nothing of the record is written, and its decisions say why (the error's
+// path is the policy's identifier field, "records.8.policies.0.healthSherpaPolicyId";
+// the PolicyDecisions are kept, an ambiguous customer's are not made). An
+// identifier that is not written is not such a problem: RULES.md says a
+// customer's different non-empty identifier "is never overwritten and is
+// reported as a conflict", and a value another customer holds "is never
+// copied in", so those stay reports on a succeeding record
+// ([CustomerDecision].Conflicts), as does a matched policy's different
+// carrierAssignedPolicyId ([PolicyDecision].Conflicts). When several
+// policies of a record conflict, the error names the first; two policies of
+// a record that resolve to one stored policy fail it as duplicates first.
 //
 // # The fallback key
 //
@@ -103,7 +125,8 @@
 //     through different identifiers fail the record like a duplicate
 //     identifier.
 //   - Several policies holding one healthSherpaPolicyId (a host data error)
-//     is a [ConflictAmbiguous] for that policy.
+//     is a [ConflictAmbiguous] for that policy, which fails its record like
+//     the two conflicts RULES.md names.
 //   - A lookup error (database down, context canceled) aborts the whole
 //     plan: no partial plan is returned.
 //   - The policy type is compared exactly with "ACA", the API's enum value.

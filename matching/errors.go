@@ -26,6 +26,11 @@ var (
 	// identifier (code "duplicate_policy_identifier"); the record fails, the
 	// others proceed.
 	ErrDuplicatePolicyID = errors.New("matching: duplicate policy identifier in one record")
+	// ErrPolicyConflict: a policy of the record cannot be synced (code
+	// "policy_conflict"): its identifier matches another customer's policy,
+	// a policy that is not ACA, or several policies ([ConflictReason], in
+	// [Error].Conflict). The record fails, the others proceed.
+	ErrPolicyConflict = errors.New("matching: policy conflict")
 )
 
 // Request limits of POST /v2/sync/aca.
@@ -40,6 +45,7 @@ var codes = map[error]string{
 	ErrTooLong:           "identifier_too_long",
 	ErrAmbiguousCustomer: "ambiguous_customer",
 	ErrDuplicatePolicyID: "duplicate_policy_identifier",
+	ErrPolicyConflict:    "policy_conflict",
 }
 
 // Error is a validation or matching error about one request or record. It
@@ -47,16 +53,24 @@ var codes = map[error]string{
 // was expected and what was received, so a host maps it onto the API's
 // {path, message, expected, received, code} with one errors.As.
 //
-// Error() prints the path, the code and candidate IDs; it never prints a
-// name, a date of birth or a phone number. Received holds an identifier value
-// (identifiers are not PII) or a description, never a fallback key.
+// Error() prints the path, the code, a policy conflict's reason and the
+// candidate or conflicting IDs; it never prints a name, a date of birth or a
+// phone number. Received holds an identifier value (identifiers are not PII)
+// or a description, never a fallback key.
 type Error struct {
 	Path       string        // API field path, e.g. "records.3.policies.1.healthSherpaPolicyId"
 	Record     int           // index of the record, -1 for the whole request
 	Exp        string        // what was expected
 	Rec        string        // what was received
 	Candidates []CustomerRef // ErrAmbiguousCustomer: the customers holding the key, sorted
-	Err        error         // the sentinel
+	// ErrPolicyConflict: the index of the conflicting policy in the record
+	// (the first one, when several conflict; each has its PolicyDecision),
+	// the reason, and the policies its identifier matched (the one policy,
+	// or for ConflictAmbiguous the candidates, sorted).
+	Policy        int
+	Conflict      ConflictReason
+	PolicyMatches []PolicyRef
+	Err           error // the sentinel
 }
 
 // Field returns the API field path.
@@ -75,13 +89,29 @@ func (e *Error) Received() string { return e.Rec }
 func (e *Error) Unwrap() error { return e.Err }
 
 // Error returns "matching: <path>: <code>", with the candidates' IDs for an
-// ambiguity.
+// ambiguous customer, and for a policy conflict the reason and the policies
+// matched: "matching: records.8.policies.0.healthSherpaPolicyId:
+// policy_conflict: other_customer (p-010)".
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("matching: ")
 	b.WriteString(e.Path)
 	b.WriteString(": ")
 	b.WriteString(e.Code())
+	if e.Conflict != 0 {
+		b.WriteString(": ")
+		b.WriteString(e.Conflict.String())
+		if len(e.PolicyMatches) > 0 {
+			b.WriteString(" (")
+			for i, p := range e.PolicyMatches {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(p.String())
+			}
+			b.WriteString(")")
+		}
+	}
 	if len(e.Candidates) > 0 {
 		b.WriteString(": ")
 		b.WriteString(strconv.Itoa(len(e.Candidates)))

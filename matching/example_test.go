@@ -164,7 +164,9 @@ func Example_hostStore() {
 	d := plan.Decisions[0]
 	fmt.Println(d.Customer.Outcome, d.Customer.Key, d.Customer.Customer, d.Customer.Fill)
 	fmt.Println(d.Policies[0].Outcome, d.Policies[0].Conflict)
+	fmt.Println(plan.Failed(), d.Err)
 	// Output:
 	// matched fallback 42 [{healthSherpaCustomerId hsc-5}]
 	// conflict not_aca
+	// 1 matching: records.0.policies.0.healthSherpaPolicyId: policy_conflict: not_aca (900)
 }

@@ -32,6 +32,7 @@ var (
 //	p1  c1 ACA  hs PHS1 ca PCA1      p3 c1 ACA ca PCA3
 //	p2  c2 MA   hs PHS2              p4 c2 ACA hs PHS4-2024 ca PCA4
 //	p5  c1 ACA  ca PCA56             p6 c1 ACA ca PCA56
+//	p7  c1 MA   ca PCAMA
 func fixture(t testing.TB) *Store {
 	t.Helper()
 	customers := []Customer{
@@ -50,6 +51,7 @@ func fixture(t testing.TB) *Store {
 		{ID: "p4", CustomerID: "c2", Type: "ACA", Status: "Active", IDs: PolicyIDs{"PHS4-2024", "PCA4"}},
 		{ID: "p5", CustomerID: "c1", Type: "ACA", IDs: PolicyIDs{CarrierAssignedPolicyID: "PCA56"}},
 		{ID: "p6", CustomerID: "c1", Type: "ACA", IDs: PolicyIDs{CarrierAssignedPolicyID: "PCA56"}},
+		{ID: "p7", CustomerID: "c1", Type: "MA", Status: "Active", IDs: PolicyIDs{CarrierAssignedPolicyID: "PCAMA"}},
 	}
 	s, err := NewStore(customers, policies)
 	require.NoError(t, err)

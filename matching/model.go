@@ -291,8 +291,8 @@ const (
 	// record fails and nothing of it is written.
 	OutcomeAmbiguous
 	// OutcomeConflict (policies only): the policy cannot be synced (see
-	// [ConflictReason]); it is skipped: no move, no create, no termination.
-	// The rest of the record proceeds.
+	// [ConflictReason]). Its record fails with [ErrPolicyConflict]: nothing
+	// of the record is written (no move, no create, no termination).
 	OutcomeConflict
 )
 
@@ -311,7 +311,8 @@ func (o Outcome) String() string {
 	return "Outcome(" + strconv.Itoa(int(o)) + ")"
 }
 
-// ConflictReason says why a policy is a conflict.
+// ConflictReason says why a policy is a conflict, which fails its record
+// ([ErrPolicyConflict]).
 type ConflictReason uint8
 
 const (

@@ -100,13 +100,20 @@ type PolicyDecision struct {
 type Decision struct {
 	Record int // index of the record in the request
 	// Err is nil when the record succeeds. Otherwise it is an *Error
-	// (ErrAmbiguousCustomer or ErrDuplicatePolicyID): the record goes to
-	// the response's errors, nothing of it is written, and later records
-	// do not see it.
-	Err      error
+	// (ErrAmbiguousCustomer, ErrPolicyConflict or ErrDuplicatePolicyID):
+	// the record goes to the response's errors, nothing of it is written
+	// (its Fills are what would have been written), later records do not
+	// see it, and it takes no part in the one-year rule ([Plan.Customers]).
+	Err error
+	// Customer explains the customer's decision; for a record failed before
+	// matching (two policies with the same identifier) it is zero.
 	Customer CustomerDecision
-	// Policies holds one decision per policy of the record, in order; nil
-	// when Err is not nil.
+	// Policies holds one decision per policy of the record, in order. A
+	// record failed by ErrPolicyConflict keeps them all (the conflicting
+	// ones with OutcomeConflict and their reason). It is nil for the other
+	// failures: an ambiguous customer (a policy cannot be decided without
+	// its customer, since whether a match is another customer's policy
+	// depends on who the customer is) and duplicate policies.
 	Policies []PolicyDecision
 }
 
@@ -524,9 +531,37 @@ func (pl *planner) record(i int, r *Record, d *Decision) error {
 				}
 			}
 		}
+		// A policy that cannot be synced is a matching problem: it fails
+		// its record (RULES.md, matching, first bullet), which keeps its
+		// policy decisions so that it explains itself.
+		for j := range d.Policies {
+			if d.Policies[j].Outcome == OutcomeConflict {
+				d.Err = policyConflict(i, j, &d.Policies[j], &r.Policies[j])
+				return nil
+			}
+		}
 	}
 	pl.commit(d)
 	return nil
+}
+
+// policyConflict is the error of record i failed by the conflict of its
+// policy j.
+func policyConflict(i, j int, pd *PolicyDecision, pr *PolicyRecord) *Error {
+	v, _ := Identifier(pr.IDs.Get(pd.Key))
+	e := &Error{Path: policyPath(i, j, pd.Key.String()), Record: i, Rec: v, Policy: j, Conflict: pd.Conflict, Err: ErrPolicyConflict}
+	switch pd.Conflict {
+	case ConflictOtherCustomer:
+		e.Exp = "an identifier held by no policy or by a policy of the record's customer (policies are never moved)"
+		e.PolicyMatches = []PolicyRef{pd.Policy}
+	case ConflictNotACA:
+		e.Exp = "an identifier held by no policy or by a policy of type ACA"
+		e.PolicyMatches = []PolicyRef{pd.Policy}
+	case ConflictAmbiguous:
+		e.Exp = "an identifier held by at most one policy"
+		e.PolicyMatches = slices.Clone(pd.Candidates)
+	}
+	return e
 }
 
 // duplicatePolicyIDs fails a record in which two policies carry the same

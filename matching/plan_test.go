@@ -49,6 +49,18 @@ func matched(k CustomerKey, c CustomerRef, pols ...gotPolicy) got {
 	return got{Key: k, Outcome: OutcomeMatched, Customer: c, Policies: pols}
 }
 
+// failed is g for a record that fails with the sentinel err.
+func failed(err error, g got) got {
+	g.Err = err
+	return g
+}
+
+// withPolicies is g with the policy decisions pols.
+func withPolicies(g got, pols ...gotPolicy) got {
+	g.Policies = pols
+	return g
+}
+
 func newCustomer(k CustomerKey, record int, fill ...Fill) got {
 	return got{Key: k, Outcome: OutcomeNew, Customer: created(record), Fill: fill}
 }
@@ -201,25 +213,51 @@ var planTests = []struct {
 				Warnings: []Warning{WarningDifferentEnrollment},
 				Fill:     []PolicyFill{{KeyHealthSherpaPolicyID, "PHS4-2025"}, {KeyCarrierAssignedPolicyID, "PCA4"}}})},
 	},
+	// A policy conflict is a matching problem: it fails its record
+	// (RULES.md, matching, first bullet), which keeps its customer and
+	// policy decisions so that it explains itself.
 	{
-		name:    "policy: lookups are global, a match owned by another customer is a conflict",
+		name:    "policy: lookups are global, a match owned by another customer is a conflict that fails the record",
 		records: []Record{{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{pol("PHS4-2024", "")}}},
-		literal: []got{matched(KeyHealthSherpaCustomerID, existing("c1"),
-			gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p4"), Conflict: ConflictOtherCustomer})},
+		literal: []got{failed(ErrPolicyConflict, matched(KeyHealthSherpaCustomerID, existing("c1"),
+			gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p4"), Conflict: ConflictOtherCustomer}))},
 	},
 	{
-		name:    "policy: a new customer's policy that exists for another customer is a conflict",
+		name:    "policy: a new customer's policy that exists for another customer is a conflict that fails the record",
 		records: []Record{{IDs: ids("HSNEW", "", ""), Policies: []PolicyRecord{pol("PHS1", "")}}},
-		literal: []got{{Key: KeyHealthSherpaCustomerID, Outcome: OutcomeNew, Customer: created(0),
+		literal: []got{{Err: ErrPolicyConflict, Key: KeyHealthSherpaCustomerID, Outcome: OutcomeNew, Customer: created(0),
 			Fill: []Fill{{KeyHealthSherpaCustomerID, "HSNEW"}},
 			Policies: []gotPolicy{{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p1"),
 				Conflict: ConflictOtherCustomer}}}},
 	},
 	{
-		name:    "policy: a match on a non-ACA policy is a conflict",
+		name:    "policy: literal: another customer's policy fails the new customer's record; cascade: the customer who owns it matches",
+		records: []Record{{IDs: ids("HSNEW", "EXT2", ""), Policies: []PolicyRecord{pol("PHS4-2024", "")}}},
+		// literal: HSNEW matches nobody, so the customer is new (EXT2 is
+		// c2's: not copied); p4 belongs to c2, not to the new customer.
+		literal: []got{{Err: ErrPolicyConflict, Key: KeyHealthSherpaCustomerID, Outcome: OutcomeNew, Customer: created(0),
+			Fill:      []Fill{{KeyHealthSherpaCustomerID, "HSNEW"}},
+			Conflicts: []IDConflict{{Key: KeyExternalID, Incoming: "EXT2", HeldBy: []CustomerRef{existing("c2")}}},
+			Policies: []gotPolicy{{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p4"),
+				Conflict: ConflictOtherCustomer}}}},
+		// cascade: EXT2 matches c2, who owns p4: no conflict.
+		cascade: []got{{Key: KeyExternalID, Outcome: OutcomeMatched, Customer: existing("c2"),
+			Fill:     []Fill{{KeyHealthSherpaCustomerID, "HSNEW"}},
+			Policies: []gotPolicy{{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeMatched, Policy: existingPolicy("p4")}}}},
+	},
+	{
+		name:    "policy: a match on a non-ACA policy is a conflict that fails the record",
 		records: []Record{{IDs: ids("", "EXT2", ""), Policies: []PolicyRecord{pol("PHS2", "")}}},
-		literal: []got{matched(KeyExternalID, existing("c2"),
-			gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p2"), Conflict: ConflictNotACA})},
+		literal: []got{failed(ErrPolicyConflict, matched(KeyExternalID, existing("c2"),
+			gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p2"), Conflict: ConflictNotACA}))},
+	},
+	{
+		name:    "policy: a non-ACA match by carrierAssignedPolicyId fails the record; its other policies are decided, not written",
+		records: []Record{{IDs: ids("", "EXT1", ""), Policies: []PolicyRecord{pol("PHS1", ""), pol("PNEW", ""), pol("", "PCAMA")}}},
+		literal: []got{failed(ErrPolicyConflict, matched(KeyExternalID, existing("c1"),
+			gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeMatched, Policy: existingPolicy("p1")},
+			gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeNew, Policy: createdPolicy(0, 1), Fill: []PolicyFill{{KeyHealthSherpaPolicyID, "PNEW"}}},
+			gotPolicy{Key: KeyCarrierAssignedPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p7"), Conflict: ConflictNotACA}))},
 	},
 	{
 		name:    "policy: neither identifier: created, with a warning",
@@ -228,11 +266,21 @@ var planTests = []struct {
 			gotPolicy{Key: PolicyKeyNone, Outcome: OutcomeNew, Policy: createdPolicy(0, 0), Warnings: []Warning{WarningNoIdentifier}})},
 	},
 	{
-		name:    "policy: several policies hold the carrier ID: a conflict with the candidates",
+		name:    "policy: several policies hold the carrier ID: a conflict with the candidates, which fails the record",
 		records: []Record{{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{pol("", "PCA56")}}},
-		literal: []got{matched(KeyHealthSherpaCustomerID, existing("c1"),
+		literal: []got{failed(ErrPolicyConflict, matched(KeyHealthSherpaCustomerID, existing("c1"),
 			gotPolicy{Key: KeyCarrierAssignedPolicyID, Outcome: OutcomeConflict, Conflict: ConflictAmbiguous,
-				Cands: []PolicyRef{existingPolicy("p5"), existingPolicy("p6")}})},
+				Cands: []PolicyRef{existingPolicy("p5"), existingPolicy("p6")}}))},
+	},
+	{
+		name:    "policy: an ambiguous carrier ID fails a new customer's record too",
+		records: []Record{person(ann, CustomerIDs{}, pol("PHSNEW", "PCA56"))},
+		// ann is nobody's fallback key: a new customer. PHSNEW matches
+		// nothing; PCA56 is held by p5 and p6 (no healthSherpaPolicyId, so
+		// neither is another enrollment).
+		literal: []got{{Err: ErrPolicyConflict, Key: KeyFallback, Outcome: OutcomeNew, Customer: created(0),
+			Policies: []gotPolicy{{Key: KeyCarrierAssignedPolicyID, Outcome: OutcomeConflict, Conflict: ConflictAmbiguous,
+				Cands: []PolicyRef{existingPolicy("p5"), existingPolicy("p6")}}}}},
 	},
 	{
 		name:    "policy: a different carrier ID on a healthSherpa match is reported, not overwritten",
@@ -318,8 +366,41 @@ var planTests = []struct {
 			matched(KeyHealthSherpaCustomerID, existing("c1"), gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeNew,
 				Policy: createdPolicy(0, 0), Fill: []PolicyFill{{KeyHealthSherpaPolicyID, "PNEW"}}}),
 			matched(KeyExternalID, existing("c1"), gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeMatched, Policy: createdPolicy(0, 0)}),
-			matched(KeyExternalID, existing("c2"), gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict,
-				Policy: createdPolicy(0, 0), Conflict: ConflictOtherCustomer}),
+			failed(ErrPolicyConflict, matched(KeyExternalID, existing("c2"), gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict,
+				Policy: createdPolicy(0, 0), Conflict: ConflictOtherCustomer})),
+		},
+	},
+	{
+		name: "batch: a record failed by a policy conflict writes nothing and later records do not see it",
+		records: []Record{
+			{IDs: ids("HSX", "", ""), Policies: []PolicyRecord{pol("PX", ""), pol("PHS2", "")}},
+			{IDs: ids("HSX", "", ""), Policies: []PolicyRecord{pol("PX", "")}},
+			{IDs: ids("HS1", "", "CAX"), Policies: []PolicyRecord{pol("PHS1", ""), pol("PHS4-2024", "")}},
+			{IDs: ids("", "", "CAX"), Policies: []PolicyRecord{pol("PHS1", "")}},
+		},
+		literal: []got{
+			// PHS2 is c2's (and not ACA; ownership is checked first): the
+			// record fails, neither its new customer nor PX is created.
+			{Err: ErrPolicyConflict, Key: KeyHealthSherpaCustomerID, Outcome: OutcomeNew, Customer: created(0),
+				Fill: []Fill{{KeyHealthSherpaCustomerID, "HSX"}},
+				Policies: []gotPolicy{
+					{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeNew, Policy: createdPolicy(0, 0), Fill: []PolicyFill{{KeyHealthSherpaPolicyID, "PX"}}},
+					{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p2"), Conflict: ConflictOtherCustomer},
+				}},
+			// So HSX and PX are new again, created by record 1.
+			withPolicies(newCustomer(KeyHealthSherpaCustomerID, 1, Fill{KeyHealthSherpaCustomerID, "HSX"}),
+				gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeNew, Policy: createdPolicy(1, 0), Fill: []PolicyFill{{KeyHealthSherpaPolicyID, "PX"}}}),
+			// p4 is c2's: c1 does not get CAX.
+			failed(ErrPolicyConflict, got{Key: KeyHealthSherpaCustomerID, Outcome: OutcomeMatched, Customer: existing("c1"),
+				Fill: []Fill{{KeyCarrierAssignedCustomerID, "CAX"}},
+				Policies: []gotPolicy{
+					{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeMatched, Policy: existingPolicy("p1")},
+					{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p4"), Conflict: ConflictOtherCustomer},
+				}}),
+			// So CAX is nobody's: a new customer, and p1 (c1's) is a conflict.
+			{Err: ErrPolicyConflict, Key: KeyCarrierAssignedCustomerID, Outcome: OutcomeNew, Customer: created(3),
+				Fill:     []Fill{{KeyCarrierAssignedCustomerID, "CAX"}},
+				Policies: []gotPolicy{{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeConflict, Policy: existingPolicy("p1"), Conflict: ConflictOtherCustomer}}},
 		},
 	},
 	{
@@ -391,6 +472,65 @@ func TestPlanErrorDetails(t *testing.T) {
 		}
 	}
 	assert.Contains(t, e.Error(), "c5")
+}
+
+// A policy conflict fails its record with an *Error naming the policy, the
+// identifier that matched, the reason and the policies matched; the record
+// keeps its policy decisions.
+func TestPlanPolicyConflictErrorDetails(t *testing.T) {
+	p := planWith(t, fixture(t), StrategyLiteral,
+		person(jane, ids("HS1", "", ""), pol("PHS1", ""), pol("PHS4-2024", "PCA4"), pol("PHS2", "")),
+		person(twin, ids("", "EXT2", ""), pol("PHS2", "")),
+		person(john, ids("", "EXT1", ""), pol("", "PCA56")),
+	)
+	assert.Equal(t, 3, p.Failed())
+	wants := []struct {
+		field    string
+		received string
+		policy   int
+		reason   ConflictReason
+		matches  []PolicyRef
+		text     string
+	}{
+		// Policies 1 (other customer) and 2 (not ACA, and c2's) conflict:
+		// the error names the first.
+		{"records.0.policies.1.healthSherpaPolicyId", "PHS4-2024", 1, ConflictOtherCustomer, []PolicyRef{existingPolicy("p4")},
+			"policy_conflict: other_customer (p4)"},
+		{"records.1.policies.0.healthSherpaPolicyId", "PHS2", 0, ConflictNotACA, []PolicyRef{existingPolicy("p2")},
+			"policy_conflict: not_aca (p2)"},
+		{"records.2.policies.0.carrierAssignedPolicyId", "PCA56", 0, ConflictAmbiguous, []PolicyRef{existingPolicy("p5"), existingPolicy("p6")},
+			"policy_conflict: ambiguous (p5, p6)"},
+	}
+	for i, w := range wants {
+		d := p.Decisions[i]
+		var e *Error
+		require.ErrorAs(t, d.Err, &e, "record %d", i)
+		assert.ErrorIs(t, d.Err, ErrPolicyConflict)
+		assert.Equal(t, w.field, e.Field())
+		assert.Equal(t, "policy_conflict", e.Code())
+		assert.Equal(t, w.received, e.Received())
+		assert.NotEmpty(t, e.Expected())
+		assert.Equal(t, i, e.Record)
+		assert.Equal(t, w.policy, e.Policy)
+		assert.Equal(t, w.reason, e.Conflict)
+		assert.Equal(t, w.matches, e.PolicyMatches)
+		assert.True(t, strings.HasSuffix(e.Error(), w.text), "%q", e.Error())
+		require.Len(t, d.Policies, []int{3, 1, 1}[i], "every policy of the record is decided")
+		assert.Equal(t, OutcomeConflict, d.Policies[w.policy].Outcome)
+		assert.Equal(t, w.reason, d.Policies[w.policy].Conflict)
+		// The error names policies, never the person.
+		for _, s := range []string{e.Error(), e.Received(), e.Expected()} {
+			for _, pii := range []string{"Jane", "Doe", "Sam", "Poe", "John", "Roe", "1980", "1990", "1975", "5000", "5309", "4400"} {
+				assert.NotContains(t, s, pii)
+			}
+		}
+	}
+	// Record 0 keeps every decision: p1 matched, two conflicts.
+	assert.Equal(t, []Outcome{OutcomeMatched, OutcomeConflict, OutcomeConflict},
+		[]Outcome{p.Decisions[0].Policies[0].Outcome, p.Decisions[0].Policies[1].Outcome, p.Decisions[0].Policies[2].Outcome})
+	assert.Equal(t, ConflictOtherCustomer, p.Decisions[0].Policies[2].Conflict, "p2 is c2's, and ownership is checked first")
+	// Failed records take no part in the one-year rule.
+	assert.Empty(t, p.Customers())
 }
 
 func TestPlanValidation(t *testing.T) {

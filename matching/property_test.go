@@ -1,8 +1,10 @@
 package matching
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -159,6 +161,13 @@ func viaInterfaces(s *Store) Lookup {
 
 func TestPlanProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 2026))
+	var failures [3]int // records failed after matching, by cause
+	defer func() {
+		// The generators must exercise what the properties are about.
+		for k, n := range failures {
+			assert.Positive(t, n, "no record failed with %v", []error{ErrAmbiguousCustomer, ErrPolicyConflict, ErrDuplicatePolicyID}[k])
+		}
+	}()
 	for round := range propertyRounds {
 		w := randomWorld(r)
 		recs, people := randomBatch(r)
@@ -188,6 +197,10 @@ func TestPlanProperties(t *testing.T) {
 
 			checkFirstIdentifier(t, name, w, recs, p)
 			checkFallback(t, name, w, recs, people, p)
+			f := checkFailedInert(t, name, w, recs, strat, p)
+			for k := range failures {
+				failures[k] += f[k]
+			}
 
 			// Re-planning after applying creates nothing. (A record that failed
 			// was not applied: planned again, it may succeed and create, for
@@ -239,10 +252,12 @@ func checkFirstIdentifier(t *testing.T, name string, w world, recs []Record, p *
 			}
 			if !earlier && len(holders) == 1 {
 				d := p.Decisions[i]
-				if d.Err != nil {
+				if d.Customer.Outcome == 0 {
+					// Failed before matching: two policies with one identifier.
 					require.ErrorIs(t, d.Err, ErrDuplicatePolicyID, name)
 					break
 				}
+				// A record failed by its policies still states its customer.
 				require.Equal(t, OutcomeMatched, d.Customer.Outcome, "%s record %d", name, i)
 				require.Equal(t, existing(holders[0]), d.Customer.Customer, "%s record %d", name, i)
 				require.Equal(t, k, d.Customer.Key, name)
@@ -295,4 +310,86 @@ func repersoned(p *Plan, i int) bool {
 		}
 	}
 	return false
+}
+
+// inert is a record that fails before any lookup (two policies with the same
+// identifier), so it cannot write anything or be seen.
+var inert = Record{Policies: []PolicyRecord{{IDs: PolicyIDs{HealthSherpaPolicyID: "inert"}}, {IDs: PolicyIDs{HealthSherpaPolicyID: "inert"}}}}
+
+// checkFailedInert checks that a record that fails writes nothing and that
+// later records do not see it: with every failed record replaced by inert,
+// every other record is decided exactly the same, and applying either plan
+// leaves the store in the same state. It returns how many records failed,
+// by cause (ambiguous customer, policy conflict, duplicate policies).
+func checkFailedInert(t *testing.T, name string, w world, recs []Record, strat Strategy, p *Plan) [3]int {
+	t.Helper()
+	var n [3]int
+	alt := slices.Clone(recs)
+	replaced := false
+	for i, d := range p.Decisions {
+		if d.Err == nil {
+			continue
+		}
+		switch {
+		case errors.Is(d.Err, ErrAmbiguousCustomer):
+			n[0]++
+			require.Nil(t, d.Policies, "%s record %d: no policy is decided without a customer", name, i)
+		case errors.Is(d.Err, ErrPolicyConflict):
+			n[1]++
+			var e *Error
+			require.ErrorAs(t, d.Err, &e)
+			require.Len(t, d.Policies, len(recs[i].Policies), "%s record %d keeps its policy decisions", name, i)
+			require.Equal(t, OutcomeConflict, d.Policies[e.Policy].Outcome, name)
+			require.Equal(t, d.Policies[e.Policy].Conflict, e.Conflict, name)
+			for _, pd := range d.Policies[:e.Policy] {
+				require.NotEqual(t, OutcomeConflict, pd.Outcome, "%s record %d: the error names the first conflict", name, i)
+			}
+		case errors.Is(d.Err, ErrDuplicatePolicyID):
+			n[2]++
+		default:
+			t.Fatalf("%s record %d: unexpected error %v", name, i, d.Err)
+		}
+		alt[i] = inert
+		replaced = true
+	}
+	if !replaced {
+		return n
+	}
+	s1, s2 := w.store(t), w.store(t)
+	p1 := planWith(t, s1, strat, recs...)
+	p2 := planWith(t, s2, strat, alt...)
+	for i := range recs {
+		if p1.Decisions[i].Err == nil {
+			require.Equal(t, p1.Decisions[i], p2.Decisions[i], "%s record %d decided differently when the failed records are inert", name, i)
+		} else {
+			require.Error(t, p2.Decisions[i].Err, name)
+		}
+	}
+	a1, err := s1.Apply(p1)
+	require.NoError(t, err, name)
+	a2, err := s2.Apply(p2)
+	require.NoError(t, err, name)
+	require.Equal(t, a1, a2, name)
+	require.Equal(t, dump(s1), dump(s2), "%s: failed records wrote something", name)
+	return n
+}
+
+type storeDump struct {
+	Customers []Customer
+	Policies  []Policy
+}
+
+// dump returns every customer and policy of s, in store order.
+func dump(s *Store) storeDump {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	cs := make([]Customer, len(s.cs))
+	for i := range cs {
+		cs[i] = s.customer(i)
+	}
+	ps := make([]Policy, len(s.ps))
+	for i := range ps {
+		ps[i] = s.policy(i)
+	}
+	return storeDump{cs, ps}
 }

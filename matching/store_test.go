@@ -106,14 +106,23 @@ func TestApply(t *testing.T) {
 	recs := []Record{
 		person(ann, ids("HS7", "E7", ""), PolicyRecord{IDs: PolicyIDs{"PHS1B", ""}, Status: "Pending", EffectiveDate: "2025-01-01"}),
 		{IDs: ids("HSNEW", "", "CA2"), Policies: []PolicyRecord{pol("PN", "PCN"), pol("", "")}},
-		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: "Terminated"}, pol("PHS4-2024", "")}},
+		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: "Terminated"}}},
 		{IDs: ids("", "DUP", "")},
+		// Fails (p4 is c2's): nothing of it is written, not p1's status, not
+		// the new policy, not the carrierAssignedCustomerId.
+		{IDs: ids("HS1", "", "CAZ"), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: "Cancelled"},
+			pol("PZ", ""), pol("PHS4-2024", "")}},
 	}
 	p := planWith(t, s, StrategyLiteral, recs...)
+	require.ErrorIs(t, p.Decisions[4].Err, ErrPolicyConflict)
 	a, err := s.Apply(p)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"c7", "cust-1", "c1", ""}, a.Customers)
-	assert.Equal(t, [][]string{{"pol-1"}, {"pol-2", "pol-3"}, {"p1", ""}, nil}, a.Policies)
+	assert.Equal(t, []string{"c7", "cust-1", "c1", "", ""}, a.Customers)
+	assert.Equal(t, [][]string{{"pol-1"}, {"pol-2", "pol-3"}, {"p1"}, nil, nil}, a.Policies)
+	c1, _ := s.Customer("c1")
+	assert.Empty(t, c1.IDs.CarrierAssignedCustomerID, "a failed record fills nothing")
+	nc, np := s.Len()
+	assert.Equal(t, [2]int{8, 10}, [2]int{nc, np}, "7+1 customers, 7+3 policies: the failed record creates none")
 
 	c7, _ := s.Customer("c7")
 	assert.Equal(t, Customer{ID: "c7", IDs: CustomerIDs{HealthSherpaCustomerID: "HS7", ExternalID: "E7"},
@@ -124,7 +133,7 @@ func TestApply(t *testing.T) {
 	assert.Equal(t, Policy{ID: "pol-1", CustomerID: "c7", Type: "ACA", Status: "Pending", EffectiveDate: "2025-01-01",
 		IDs: PolicyIDs{HealthSherpaPolicyID: "PHS1B"}}, pol1)
 	p1, _ := s.Policy("p1")
-	assert.Equal(t, "Terminated", p1.Status)
+	assert.Equal(t, "Terminated", p1.Status, "record 2's status; record 4 failed")
 	assert.Equal(t, "2023-01-01", p1.EffectiveDate, "an empty effectiveDate is not written")
 	assert.Len(t, s.PoliciesOf("cust-1"), 2)
 

@@ -76,15 +76,21 @@
 //     the stored customer's (validation runs before matching).
 //   - Custom fields: a key repeated within a record is an error (never pick
 //     one silently); a sent key replaces the stored value, others are kept.
-//   - The matching package decides that a policy conflict (another
-//     customer's policy, a non-ACA policy, an ambiguous policy identifier)
-//     skips that policy and lets the record succeed. So that nothing is
-//     skipped silently, the response carries "warnings" (an extension of the
-//     API's shape): policy conflicts, identifiers not written, policies
-//     without identifiers, different enrollments, timezone/postalCode
+//   - A policy conflict (another customer's policy, a non-ACA policy, an
+//     ambiguous policy identifier) fails its record, as matching decides
+//     (matching.ErrPolicyConflict, code policy_conflict): the record is in
+//     errors, nothing of it is written, and the message names the policy's
+//     path, the reason and the policies matched, by ID. Identifiers that are
+//     not written (a different stored value, a value another customer
+//     holds) do not fail a record. So that nothing is decided silently, the
+//     response carries "warnings" (an extension of the API's shape) on the
+//     succeeded records: identifiers not written, policies without
+//     identifiers, different enrollments, timezone/postalCode
 //     disagreements, ambiguous ZIP codes, unreadable effectiveDates, and a
 //     "possible_duplicate" when the literal strategy creates a customer whose
 //     firstName, lastName, dateOfBirth and phoneNumber another customer holds.
+//     With Options.Explain, a failed record's explanation keeps its policy
+//     decisions (without the fills, which were not written).
 //   - results holds one entry per succeeded record, in input order, with the
 //     customer as it stands after the whole request. A policy appears once
 //     in the response, in the entry of the first record that changed it; a
@@ -92,8 +98,9 @@
 //     that created the customer's first new ACA policy. Each policy carries
 //     "action" (an extension) besides previousStatus.
 //   - errors[].id is the matched customer's ID when the record failed after
-//     matching one (a duplicate policy), else null; errors[] also carry the
-//     record's index and the error's code (extensions).
+//     matching one (a policy conflict, a duplicate policy), else null;
+//     errors[] also carry the record's index and the error's code
+//     (extensions).
 //
 // # Performance
 //

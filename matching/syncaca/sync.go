@@ -207,7 +207,7 @@ func (b *Book) SyncValid(ctx context.Context, v *Valid, opt Options) (*Response,
 			explain[i] = explainDecision(d, plan.Strategy, applied, vr)
 		}
 		if d.Err != nil {
-			resp.Errors = append(resp.Errors, recordError(i, d, r))
+			resp.Errors = append(resp.Errors, recordError(i, d, r, applied))
 			continue
 		}
 		cid := applied.Customers[i]
@@ -231,9 +231,6 @@ func (b *Book) SyncValid(ctx context.Context, v *Valid, opt Options) (*Response,
 			pd := &d.Policies[j]
 			pid := applied.Policies[i][j]
 			resp.Warnings = append(resp.Warnings, policyWarnings(i, j, pd)...)
-			if pid == "" {
-				continue // a conflict: skipped
-			}
 			loc, ok := b.policyAt[pid]
 			if !ok {
 				c.Policies = append(c.Policies, Policy{ID: pid, CustomerID: cid, PolicyType: matching.PolicyTypeACA, Status: termination.StatusActive.String()})
@@ -372,14 +369,22 @@ func planValidation(err error, req *Request) *ValidationError {
 	return issues.err(req)
 }
 
-func recordError(i int, d *matching.Decision, r *Record) RecordError {
+// recordError is the errors[] entry of failed record i. A policy conflict's
+// message names the policy, the identifier, the reason and the policies
+// matched, by their IDs (never a name, a date of birth or a phone number).
+func recordError(i int, d *matching.Decision, r *Record, applied *matching.Applied) RecordError {
 	re := RecordError{Index: i, Error: d.Err.Error()}
 	var fe FieldError
 	if errors.As(d.Err, &fe) {
 		re.Code = fe.Code()
 	}
-	if cr := d.Customer.Customer; d.Customer.Outcome == matching.OutcomeMatched && !cr.New {
-		id := cr.ID
+	var me *matching.Error
+	if errors.As(d.Err, &me) && errors.Is(me, matching.ErrPolicyConflict) && me.Policy < len(d.Policies) {
+		re.Error = "matching: " + me.Field() + ": " + me.Code() + ": " + me.Conflict.String() + ": " +
+			describePolicyConflict(&d.Policies[me.Policy], applied) + "; nothing of the record was written"
+	}
+	if d.Customer.Outcome == matching.OutcomeMatched {
+		id := customerID(d.Customer.Customer, applied)
 		re.ID = &id
 	}
 	if id, ok := matching.Identifier(r.ExternalID.Value); ok {
@@ -495,25 +500,51 @@ func customerWarnings(i int, d *matching.Decision) []Warning {
 	return out
 }
 
+// customerID returns the book's ID of a customer of the plan: a stored
+// one's, or for one created by an earlier (succeeded) record of the request,
+// the ID Apply gave it.
+func customerID(ref matching.CustomerRef, applied *matching.Applied) string {
+	if ref.New && applied.Customers[ref.Record] != "" {
+		return applied.Customers[ref.Record]
+	}
+	return ref.String()
+}
+
+// policyID returns the book's ID of a policy of the plan: a stored one's, or
+// for one created by an earlier (succeeded) record of the request, the ID
+// Apply gave it.
+func policyID(ref matching.PolicyRef, applied *matching.Applied) string {
+	if ref.New {
+		if ps := applied.Policies[ref.Record]; ref.Policy < len(ps) && ps[ref.Policy] != "" {
+			return ps[ref.Policy]
+		}
+	}
+	return ref.String()
+}
+
+// describePolicyConflict says why a policy cannot be synced (which fails its
+// record).
+func describePolicyConflict(pd *matching.PolicyDecision, applied *matching.Applied) string {
+	switch pd.Conflict {
+	case matching.ConflictOtherCustomer:
+		return pd.Key.String() + " matches policy " + policyID(pd.Policy, applied) + " of another customer (policies are never moved)"
+	case matching.ConflictNotACA:
+		return pd.Key.String() + " matches policy " + policyID(pd.Policy, applied) + ", which is not an ACA policy"
+	case matching.ConflictAmbiguous:
+		ids := make([]string, len(pd.Candidates))
+		for k, c := range pd.Candidates {
+			ids[k] = policyID(c, applied)
+		}
+		return pd.Key.String() + " matches several policies (" + strings.Join(ids, ", ") + ")"
+	}
+	return pd.Conflict.String()
+}
+
+// policyWarnings are the remarks on a policy of a succeeded record. (A
+// policy conflict fails its record: it is in errors, not here.)
 func policyWarnings(i, j int, pd *matching.PolicyDecision) []Warning {
 	var out []Warning
 	path := []string{"records", strconv.Itoa(i), "policies", strconv.Itoa(j)}
-	if pd.Outcome == matching.OutcomeConflict {
-		msg := "the policy was skipped: "
-		switch pd.Conflict {
-		case matching.ConflictOtherCustomer:
-			msg += pd.Key.String() + " matches policy " + pd.Policy.String() + " of another customer (policies are never moved)"
-		case matching.ConflictNotACA:
-			msg += pd.Key.String() + " matches policy " + pd.Policy.String() + ", which is not an ACA policy"
-		case matching.ConflictAmbiguous:
-			ids := make([]string, len(pd.Candidates))
-			for k, c := range pd.Candidates {
-				ids[k] = c.String()
-			}
-			msg += pd.Key.String() + " matches several policies (" + strings.Join(ids, ", ") + ")"
-		}
-		out = append(out, Warning{Index: i, Path: appendPath(path, pd.Key.String()), Code: "policy_conflict_" + pd.Conflict.String(), Message: msg})
-	}
 	for _, w := range pd.Warnings {
 		msg := "the policy has neither healthSherpaPolicyId nor carrierAssignedPolicyId: it is created, and every re-sync will create it again"
 		if w == matching.WarningDifferentEnrollment {
@@ -535,37 +566,52 @@ func explainDecision(d *matching.Decision, s matching.Strategy, applied *matchin
 	if len(e.Customer.Candidates) == 0 {
 		e.Customer.Candidates = nil
 	}
-	if d.Err != nil {
-		e.Error = d.Err.Error()
-	} else {
+	failed := d.Err != nil
+	switch {
+	case !failed:
 		e.Customer.ID = applied.Customers[d.Record]
+	case cd.Outcome == matching.OutcomeMatched:
+		// The customer matched, though nothing was written on it.
+		e.Customer.ID = customerID(cd.Customer, applied)
+	}
+	if failed {
+		e.Error = d.Err.Error()
 	}
 	if z := vr.Zone; z.Zone.IsValid() {
 		e.Customer.Zone = z.Zone.Name() + " (from " + z.Source.String() + ")"
 	}
-	for _, f := range cd.Fill {
-		e.Customer.Filled = append(e.Customer.Filled, f.Key.String()+"="+f.Value)
+	if !failed { // a failed record's fills were not written
+		for _, f := range cd.Fill {
+			e.Customer.Filled = append(e.Customer.Filled, f.Key.String()+"="+f.Value)
+		}
 	}
 	for _, c := range cd.Conflicts {
 		e.Customer.Conflicts = append(e.Customer.Conflicts, describeIDConflict(c))
 	}
 	for j := range d.Policies {
 		pd := &d.Policies[j]
-		pe := PolicyExplanation{Index: j, Key: pd.Key.String(), Outcome: pd.Outcome.String(), ID: applied.Policies[d.Record][j]}
+		pe := PolicyExplanation{Index: j, Key: pd.Key.String(), Outcome: pd.Outcome.String()}
+		switch {
+		case !failed:
+			pe.ID = applied.Policies[d.Record][j]
+		case pd.Outcome != matching.OutcomeNew && !pd.Policy.IsZero():
+			// A failed record's policy matched or conflicting: the policy it
+			// matched (a policy it would have created has no ID).
+			pe.ID = policyID(pd.Policy, applied)
+		}
 		if pd.Outcome == matching.OutcomeConflict {
 			pe.Conflict = pd.Conflict.String()
-			if !pd.Policy.IsZero() {
-				pe.ID = pd.Policy.String()
-			}
 			for _, c := range pd.Candidates {
-				pe.Candidates = append(pe.Candidates, c.String())
+				pe.Candidates = append(pe.Candidates, policyID(c, applied))
 			}
 		}
 		for _, w := range pd.Warnings {
 			pe.Warnings = append(pe.Warnings, w.String())
 		}
-		for _, f := range pd.Fill {
-			pe.Filled = append(pe.Filled, f.Key.String()+"="+f.Value)
+		if !failed {
+			for _, f := range pd.Fill {
+				pe.Filled = append(pe.Filled, f.Key.String()+"="+f.Value)
+			}
 		}
 		for _, c := range pd.Conflicts {
 			pe.Conflicts = append(pe.Conflicts, c.Key.String()+" "+strconv.Quote(c.Incoming)+" differs from the stored "+strconv.Quote(c.Held))

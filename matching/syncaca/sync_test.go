@@ -66,7 +66,10 @@ func TestSyncEveryRecordOnce(t *testing.T) {
 					}
 				}
 			}
-			assert.Equal(t, []int{4, 9}, keysOf(failed), "the ambiguous fallback and the ambiguous identifier")
+			// 4: the fallback is ambiguous; 7: hsp-ma-1009 is c-009's MA
+			// policy; 8: hsp-2026-1010 is c-010's policy, not c-011's; 9:
+			// two customers hold externalId crm-dup-12.
+			assert.Equal(t, []int{4, 7, 8, 9}, keysOf(failed), "the ambiguous customers and the policy conflicts")
 		})
 	}
 }
@@ -170,32 +173,145 @@ func TestSyncUpdatesNeverTrigger(t *testing.T) {
 	assert.Equal(t, "Active", c.Policies[0].Status, "status not sent: the stored one is kept, not reset to the default")
 }
 
-// TestSyncConflictsAreWarnings: a policy of another customer or of another
-// type is skipped and said so; a different identifier is not overwritten.
-func TestSyncConflictsAreWarnings(t *testing.T) {
+func syncWith(t *testing.T, b *Book, opt Options, records ...string) *Response {
+	t.Helper()
+	v, err := Check(body(records...), opt)
+	require.NoError(t, err)
+	resp, err := b.SyncValid(context.Background(), v, opt)
+	require.NoError(t, err)
+	return resp
+}
+
+// TestSyncPolicyConflictFailsRecord: a policy of another customer, of
+// another type, or whose identifier several policies hold fails its record
+// (RULES.md: matching problems fail only their record, which goes to
+// errors): nothing of the record is written, later records do not see it,
+// the one-year rule does not run for it, and the errors entry says which
+// policy and why.
+func TestSyncPolicyConflictFailsRecord(t *testing.T) {
+	for _, s := range []matching.Strategy{matching.StrategyLiteral, matching.StrategyCascade} {
+		t.Run(s.String(), func(t *testing.T) {
+			b := newBook(t,
+				Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104"},
+				Customer{ID: "c2", ExternalID: "e2", FirstName: "C", LastName: "D", PhoneNumber: "3125550105", Policies: []Policy{
+					{ID: "p2", PolicyType: "ACA", Status: "Active", EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h2"},
+					{ID: "ma", PolicyType: "MA", Status: "Active", HealthSherpaPolicyID: "h-ma"},
+					{ID: "r1", PolicyType: "ACA", Status: "Active", CarrierAssignedPolicyID: "ca-shared"},
+					{ID: "r2", PolicyType: "ACA", Status: "Active", CarrierAssignedPolicyID: "ca-shared"},
+				}})
+			opt := Options{Today: today, Strategy: s, Explain: true}
+			resp := syncWith(t, b, opt,
+				// c1 matched; h2 is c2's.
+				`{"healthSherpaCustomerId": "hs1", "externalId": "e9", "carrierAssignedCustomerId": "ca-c1", "firstName": "A", "lastName": "B",
+				"phoneNumber": "3125550104", "postalCode": "60601", "policies": [{"healthSherpaPolicyId": "h2", "status": "Cancelled"}]}`,
+				// c2 matched; h-new would be created (and would terminate p2), h-ma is not ACA.
+				`{"externalId": "e2", "firstName": "C", "lastName": "D", "phoneNumber": "3125550105", "postalCode": "60601",
+				"policies": [{"healthSherpaPolicyId": "h-new"}, {"healthSherpaPolicyId": "h-ma"}]}`,
+				// c2 matched; r1 and r2 both hold ca-shared.
+				`{"externalId": "e2", "firstName": "C", "lastName": "D", "phoneNumber": "3125550105", "postalCode": "60601",
+				"policies": [{"carrierAssignedPolicyId": "ca-shared"}]}`,
+				// A new customer: h-new and ca-c1 were not written by the
+				// failed records, so they are this record's.
+				`{"externalId": "e3", "carrierAssignedCustomerId": "ca-c1", "firstName": "E", "lastName": "F", "phoneNumber": "3125550106", "postalCode": "60601",
+				"policies": [{"healthSherpaPolicyId": "h-new"}]}`)
+
+			assert.Equal(t, 1, resp.Succeeded)
+			assert.Equal(t, 3, resp.Failed)
+			type entry struct {
+				Index      int
+				ID, ExtID  string
+				Code, Path string
+				Reason     string
+				Policies   []string
+			}
+			wants := []entry{
+				{0, "c1", "e9", "policy_conflict", "records.0.policies.0.healthSherpaPolicyId", "other_customer", []string{"p2"}},
+				{1, "c2", "e2", "policy_conflict", "records.1.policies.1.healthSherpaPolicyId", "not_aca", []string{"ma"}},
+				{2, "c2", "e2", "policy_conflict", "records.2.policies.0.carrierAssignedPolicyId", "ambiguous", []string{"r1", "r2"}},
+			}
+			require.Len(t, resp.Errors, len(wants))
+			for k, w := range wants {
+				e := resp.Errors[k]
+				assert.Equal(t, w.Index, e.Index)
+				require.NotNil(t, e.ID, "the matched customer's id")
+				assert.Equal(t, w.ID, *e.ID)
+				require.NotNil(t, e.ExternalID)
+				assert.Equal(t, w.ExtID, *e.ExternalID)
+				assert.Equal(t, w.Code, e.Code)
+				assert.Contains(t, e.Error, w.Path, "the message names the policy")
+				assert.Contains(t, e.Error, ": "+w.Reason+": ", "the message names the reason")
+				for _, id := range w.Policies {
+					assert.Contains(t, e.Error, id)
+				}
+				for _, pii := range []string{"3125550104", "3125550105", "0104", "0105", `"A"`, `"C"`} {
+					assert.NotContains(t, e.Error, pii)
+				}
+			}
+			for _, w := range resp.Warnings {
+				assert.NotContains(t, w.Code, "policy_conflict", "a policy conflict is an error, not a warning")
+			}
+
+			// Nothing of the failed records was written.
+			c1, _ := b.Customer("c1")
+			assert.Equal(t, "e1", c1.ExternalID)
+			assert.Empty(t, c1.CarrierAssignedCustomerID, "a failed record fills nothing")
+			c2, _ := b.Customer("c2")
+			require.Len(t, c2.Policies, 4, "h-new was not created for c2")
+			assert.Equal(t, "Active", c2.Policies[0].Status, "p2 was neither updated nor terminated by the one-year rule")
+			assert.Equal(t, "MA", c2.Policies[1].PolicyType, "never turned into ACA")
+			nc, np := b.Len()
+			assert.Equal(t, [2]int{3, 5}, [2]int{nc, np}, "one customer and one policy, both of record 3")
+
+			// Later records do not see the failed ones.
+			require.Len(t, resp.Results, 1)
+			r := resp.Results[0]
+			assert.Equal(t, "cust-1", r.ID)
+			assert.Equal(t, "ca-c1", r.CarrierAssignedCustomerID)
+			require.Len(t, r.Policies, 1)
+			assert.Equal(t, "h-new", r.Policies[0].HealthSherpaPolicyID)
+			assert.Equal(t, ActionCreated, r.Policies[0].Action)
+
+			// --explain shows the failed record's policy decisions.
+			x := resp.Explain[1]
+			assert.NotEmpty(t, x.Error)
+			assert.Nil(t, x.Termination, "the one-year rule does not run for a failed record")
+			assert.Equal(t, "c2", x.Customer.ID)
+			assert.Equal(t, []PolicyExplanation{
+				{Index: 0, Key: "healthSherpaPolicyId", Outcome: "new"},
+				{Index: 1, Key: "healthSherpaPolicyId", Outcome: "conflict", ID: "ma", Conflict: "not_aca"},
+			}, x.Policies)
+			assert.Equal(t, []PolicyExplanation{{Index: 0, Key: "carrierAssignedPolicyId", Outcome: "conflict", Conflict: "ambiguous",
+				Candidates: []string{"r1", "r2"}}}, resp.Explain[2].Policies)
+			assert.Empty(t, resp.Explain[0].Customer.Filled, "a failed record's fills were not written")
+		})
+	}
+}
+
+// TestSyncIdentifierConflictsAreWarnings: a different stored identifier,
+// or one another customer holds, is never written and is reported as a
+// conflict (RULES.md); the record succeeds.
+func TestSyncIdentifierConflictsAreWarnings(t *testing.T) {
 	b := newBook(t,
-		Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104"},
-		Customer{ID: "c2", ExternalID: "e2", FirstName: "C", LastName: "D", PhoneNumber: "3125550105", Policies: []Policy{
-			{ID: "p2", PolicyType: "ACA", Status: "Active", HealthSherpaPolicyID: "h2"},
-			{ID: "ma", PolicyType: "MA", Status: "Active", HealthSherpaPolicyID: "h-ma"},
-		}})
+		Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
+			{ID: "p1", PolicyType: "ACA", Status: "Active", HealthSherpaPolicyID: "h1", CarrierAssignedPolicyID: "ca1"},
+		}},
+		Customer{ID: "c2", CarrierAssignedCustomerID: "cac2", FirstName: "C", LastName: "D", PhoneNumber: "3125550105"})
 	resp := syncJSON(t, b,
-		`{"healthSherpaCustomerId": "hs1", "externalId": "e9", "firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601",
-		"policies": [{"healthSherpaPolicyId": "h2"}]}`,
-		`{"externalId": "e2", "firstName": "C", "lastName": "D", "phoneNumber": "3125550105", "postalCode": "60601",
-		"policies": [{"healthSherpaPolicyId": "h-ma"}]}`)
+		`{"healthSherpaCustomerId": "hs1", "externalId": "e9", "carrierAssignedCustomerId": "cac2", "firstName": "A", "lastName": "B",
+		"phoneNumber": "3125550104", "postalCode": "60601", "policies": [{"healthSherpaPolicyId": "h1", "carrierAssignedPolicyId": "ca9", "status": "Cancelled"}]}`)
 	var got []string
 	for _, w := range resp.Warnings {
 		got = append(got, strings.Join(w.Path, ".")+"="+w.Code)
 	}
-	assert.Equal(t, []string{"records.0.externalId=identifier_conflict", "records.0.policies.0.healthSherpaPolicyId=policy_conflict_other_customer",
-		"records.1.policies.0.healthSherpaPolicyId=policy_conflict_not_aca"}, got)
-	assert.Equal(t, 2, resp.Succeeded)
+	assert.Equal(t, []string{"records.0.externalId=identifier_conflict", "records.0.carrierAssignedCustomerId=identifier_conflict",
+		"records.0.policies.0.carrierAssignedPolicyId=identifier_conflict"}, got)
+	assert.Equal(t, 1, resp.Succeeded)
+	assert.Empty(t, resp.Errors)
 	c1, _ := b.Customer("c1")
 	assert.Equal(t, "e1", c1.ExternalID, "never overwritten")
-	c2, _ := b.Customer("c2")
-	assert.Len(t, c2.Policies, 2, "never moved")
-	assert.Equal(t, "MA", c2.Policies[1].PolicyType, "never turned into ACA")
+	assert.Empty(t, c1.CarrierAssignedCustomerID, "never copied from another customer")
+	assert.Equal(t, "ca1", c1.Policies[0].CarrierAssignedPolicyID, "never overwritten")
+	assert.Equal(t, "Cancelled", c1.Policies[0].Status, "the record succeeded: the policy is updated")
 }
 
 func TestSyncAmbiguousWritesNothing(t *testing.T) {

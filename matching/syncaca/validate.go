@@ -64,9 +64,10 @@ type ValidPolicy struct {
 
 // Warning is a remark on a record that does not reject it: a time zone that
 // disagrees with the postal code, an effectiveDate the one-year rule cannot
-// read, a policy skipped by matching, an identifier not written. It is an
-// extension of the API's response ("warnings"), so that nothing is decided
-// silently.
+// read, a policy created without identifiers, an identifier not written.
+// It is an extension of the API's response ("warnings"), so that nothing is
+// decided silently. (A policy conflict is not a warning: it fails its
+// record.)
 type Warning struct {
 	Index   int      `json:"index"` // the record
 	Path    []string `json:"path"`

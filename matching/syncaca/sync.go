@@ -373,15 +373,10 @@ func planValidation(err error, req *Request) *ValidationError {
 // message names the policy, the identifier, the reason and the policies
 // matched, by their IDs (never a name, a date of birth or a phone number).
 func recordError(i int, d *matching.Decision, r *Record, applied *matching.Applied) RecordError {
-	re := RecordError{Index: i, Error: d.Err.Error()}
+	re := RecordError{Index: i, Error: errorMessage(d, applied)}
 	var fe FieldError
 	if errors.As(d.Err, &fe) {
 		re.Code = fe.Code()
-	}
-	var me *matching.Error
-	if errors.As(d.Err, &me) && errors.Is(me, matching.ErrPolicyConflict) && me.Policy < len(d.Policies) {
-		re.Error = "matching: " + me.Field() + ": " + me.Code() + ": " + me.Conflict.String() + ": " +
-			describePolicyConflict(&d.Policies[me.Policy], applied) + "; nothing of the record was written"
 	}
 	if d.Customer.Outcome == matching.OutcomeMatched {
 		id := customerID(d.Customer.Customer, applied)
@@ -500,6 +495,17 @@ func customerWarnings(i int, d *matching.Decision) []Warning {
 	return out
 }
 
+// errorMessage is the message of a failed record's error: the error's own,
+// except that a policy conflict's says why with the book's policy IDs.
+func errorMessage(d *matching.Decision, applied *matching.Applied) string {
+	var me *matching.Error
+	if errors.As(d.Err, &me) && errors.Is(me, matching.ErrPolicyConflict) && me.Policy < len(d.Policies) {
+		return "matching: " + me.Field() + ": " + me.Code() + ": " + me.Conflict.String() + ": " +
+			describePolicyConflict(&d.Policies[me.Policy], applied) + "; nothing of the record was written"
+	}
+	return d.Err.Error()
+}
+
 // customerID returns the book's ID of a customer of the plan: a stored
 // one's, or for one created by an earlier (succeeded) record of the request,
 // the ID Apply gave it.
@@ -575,7 +581,7 @@ func explainDecision(d *matching.Decision, s matching.Strategy, applied *matchin
 		e.Customer.ID = customerID(cd.Customer, applied)
 	}
 	if failed {
-		e.Error = d.Err.Error()
+		e.Error = errorMessage(d, applied)
 	}
 	if z := vr.Zone; z.Zone.IsValid() {
 		e.Customer.Zone = z.Zone.Name() + " (from " + z.Source.String() + ")"

@@ -25,9 +25,12 @@
 // which defaults to today's date in UTC) and prints the API's response as
 // JSON: succeeded, failed, results (each succeeded record's customer with the
 // policies the request changed, each with its action and previousStatus)
-// and errors, plus "warnings" (what was skipped or not written, and why) and,
-// with --explain, "explain" (each record's decision with its reasons). A
-// request that fails validation prints the API's VALIDATION_ERROR body.
+// and errors (records failed by matching: an ambiguous customer, or a policy
+// of another customer, not ACA, or held by several policies), plus
+// "warnings" (what was not written or will be created again, and why) and,
+// with --explain, "explain" (each record's decision with its reasons, the
+// failed records' policy decisions included). A request that fails
+// validation prints the API's VALIDATION_ERROR body.
 // --cascade selects the cascade customer-matching strategy instead of the
 // API's literal one. Output is deterministic: the same files give the same
 // bytes.

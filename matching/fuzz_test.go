@@ -151,6 +151,7 @@ func FuzzPlan(f *testing.F) {
 			require.Equal(t, p.Decisions, planWith(t, viaInterfaces(s), strat, recs...).Decisions)
 			checkFirstIdentifier(t, "fuzz", w, recs, p)
 			checkFallback(t, "fuzz", w, recs, people, p)
+			checkFailedInert(t, "fuzz", w, recs, strat, p)
 		}
 	})
 }

@@ -24,7 +24,9 @@ func digitsOf(s string) string {
 // a body is either a syntax error, a ValidationError or a valid request;
 // no error message holds a record's phone number or date of birth (nor any
 // long run of digits for a syntax error); a valid request syncs against an
-// empty book with every record accounted for.
+// empty book with every record accounted for (explained, failed records
+// included), no failed record's message holding a phone number or date of
+// birth.
 func FuzzCheck(f *testing.F) {
 	f.Add([]byte(body(okRec)))
 	f.Add([]byte(body(`{"firstName": "A", "lastName": "B", "phoneNumber": "(312) 555-0104", "dateOfBirth": "02/29/1980", "timezone": "CST",
@@ -32,6 +34,10 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte(body(`{"firstName": "A", "lastName": "B", "phoneNumber": "3125550104999", "dateOfBirth": "02/30/1980", "postalCode": "99999"}`)))
 	f.Add([]byte(body(`{"firstName": "A", "lastName": "B", "phoneNumber": "+44 3125550104", "dateOfBirth": "13/13/1980"}`)))
 	f.Add([]byte(`{"records": [{"phoneNumber": 3125550104, "dateOfBirth": 19800229}]}`))
+	// Record 1 names record 0's new policy: a policy conflict fails it.
+	f.Add([]byte(body(`{"firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601", "externalId": "e1",
+		"policies": [{"healthSherpaPolicyId": "h1"}]}`, `{"firstName": "C", "lastName": "D", "phoneNumber": "3125550105", "postalCode": "60601",
+		"externalId": "e2", "policies": [{"healthSherpaPolicyId": "h2"}, {"healthSherpaPolicyId": "h1"}]}`)))
 	f.Add([]byte(`{"records": [`))
 	f.Add([]byte(`{"records": [], "x": 3125550104`))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -46,7 +52,9 @@ func FuzzCheck(f *testing.F) {
 			if berr != nil {
 				t.Fatal(berr)
 			}
-			resp, serr := b.SyncValid(context.Background(), v, opts())
+			opt := opts()
+			opt.Explain = true // explains failed records too
+			resp, serr := b.SyncValid(context.Background(), v, opt)
 			if serr != nil {
 				var sve *ValidationError
 				if !errors.As(serr, &sve) { // identifiers over 255 bytes but not 255 characters
@@ -56,6 +64,14 @@ func FuzzCheck(f *testing.F) {
 			}
 			if resp.Succeeded+resp.Failed != len(v.Request.Records) {
 				t.Fatalf("%d + %d != %d records", resp.Succeeded, resp.Failed, len(v.Request.Records))
+			}
+			for _, e := range resp.Errors {
+				r := v.Request.Records[e.Index]
+				for _, s := range []string{r.PhoneNumber.Value, r.DateOfBirth.Value} {
+					if d := digitsOf(s); len(d) >= 7 && strings.Contains(digitsOf(e.Error), d) {
+						t.Fatalf("error %q holds the digits of a phone number or date of birth", e.Error)
+					}
+				}
 			}
 		case errors.As(err, &ve):
 			req, _ := DecodeBytes(data)

@@ -96,27 +96,35 @@ func (r *Registry) Resolve(q Query) (Match, error) {
 // or more words, or -1.
 func tailState(key []byte) int {
 	for _, words := range [2]int{2, 1} {
-		cut := len(key)
-		for range words {
-			cut = bytes.LastIndexByte(key[:cut], ' ')
-			if cut <= 0 {
-				break
-			}
-		}
-		if cut <= 0 {
-			continue
-		}
-		tail := key[cut+1:]
-		if st, ok := stateNames[string(tail)]; ok {
+		if _, st := splitStateTail(key, words); st >= 0 {
 			return st
-		}
-		if words == 1 && len(tail) == 2 {
-			if st := stateIndex(string(tail)); st >= 0 {
-				return st
-			}
 		}
 	}
 	return -1
+}
+
+// splitStateTail reports whether the last words words of key name a state
+// (a state name, or for one word also a two-letter code) with at least one
+// word before them: it returns the index of the space that cuts them off
+// and the state, or -1, -1.
+func splitStateTail(key []byte, words int) (cut, st int) {
+	cut = len(key)
+	for range words {
+		cut = bytes.LastIndexByte(key[:cut], ' ')
+		if cut <= 0 {
+			return -1, -1
+		}
+	}
+	tail := key[cut+1:]
+	if st, ok := stateNames[string(tail)]; ok {
+		return cut, st
+	}
+	if words == 1 && len(tail) == 2 {
+		if st := stateIndex(string(tail)); st >= 0 {
+			return cut, st
+		}
+	}
+	return -1, -1
 }
 
 // stateQualified resolves "<name> <state>" ("Molina Healthcare of Texas",
@@ -125,23 +133,8 @@ func tailState(key []byte) int {
 // serves that state, or a family (resolved by the named state).
 func (r *Registry) stateQualified(key []byte, q Query) (Match, bool, error) {
 	for _, words := range [2]int{2, 1} {
-		cut := len(key)
-		for range words {
-			cut = bytes.LastIndexByte(key[:cut], ' ')
-			if cut <= 0 {
-				break
-			}
-		}
-		if cut <= 0 {
-			continue
-		}
-		tail := key[cut+1:]
-		st, ok := stateNames[string(tail)]
-		if !ok && words == 1 && len(tail) == 2 {
-			st = stateIndex(string(tail))
-			ok = st >= 0
-		}
-		if !ok {
+		cut, st := splitStateTail(key, words)
+		if st < 0 {
 			continue
 		}
 		t, found := r.exact[string(key[:cut])]

@@ -77,12 +77,24 @@ type Error struct {
 	lenient bool
 }
 
-// Error returns a message that names the problem without quoting the input.
-func (e *Error) Error() string {
+// Error returns a message that names the problem without quoting the input. It has a
+// value receiver so that an Error value, not only a pointer, prints this message with
+// fmt's %v and %s rather than its fields.
+func (e Error) Error() string {
 	if e.kind == nil {
 		return "phone: invalid phone number"
 	}
 	return e.kind.Error()
+}
+
+// GoString implements fmt.GoStringer so that %#v, which would otherwise print the
+// fields, shows the code and hides the received value (PII).
+func (e Error) GoString() string {
+	code := ""
+	if e.kind != nil {
+		code = e.kind.code
+	}
+	return `&phone.Error{Code: "` + code + `", Received: <redacted>}`
 }
 
 // Unwrap returns the sentinel error (ErrLength, ErrAreaCode, ...).

@@ -2,6 +2,7 @@ package phone
 
 import (
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -512,6 +513,17 @@ func TestErrorHasNoPII(t *testing.T) {
 			require.Error(t, err)
 			assertNoDigits(t, err.Error())
 			assert.NotContains(t, err.Error(), in)
+			// Nor through fmt: %v, %+v and %#v of the error and of the Error value
+			// (a host logging err with %#v must not leak the number either).
+			var pe *Error
+			require.ErrorAs(t, err, &pe)
+			for _, f := range []string{"%v", "%+v", "%#v", "%s"} {
+				for _, v := range []any{err, *pe} {
+					out := fmt.Sprintf(f, v)
+					assertNoDigits(t, out)
+					assert.NotContains(t, out, in)
+				}
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package dob
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -396,7 +397,13 @@ func TestErrors(t *testing.T) {
 		require.True(t, errors.As(c.err, &ae))
 		assert.Equal(t, c.code, ae.Code())
 		assert.Equal(t, "dateOfBirth", ae.Field())
-		for _, s := range []string{c.err.Error(), (c.err.(*Error)).GoString()} {
+		// Error(), and fmt's %v, %+v, %s and %#v of the error and of the Error
+		// value (a host may log either way).
+		outs := []string{c.err.Error(), (c.err.(*Error)).GoString()}
+		for _, f := range []string{"%v", "%+v", "%s", "%#v"} {
+			outs = append(outs, fmt.Sprintf(f, c.err), fmt.Sprintf(f, *c.err.(*Error)))
+		}
+		for _, s := range outs {
 			assert.NotContains(t, s, "1987")
 			assert.NotContains(t, s, "2027")
 			assert.NotContains(t, s, "1887")
@@ -425,6 +432,20 @@ func TestNoAllocs(t *testing.T) {
 	} {
 		assert.Zero(t, testing.AllocsPerRun(100, f), name)
 	}
+}
+
+// The zero Error is not made by this package, but its methods do not panic.
+func TestErrorZeroValue(t *testing.T) {
+	var e Error
+	assert.NotPanics(t, func() {
+		assert.NotEmpty(t, e.Error())
+		_ = e.GoString()
+		_ = e.Code()
+		_ = e.Expected()
+		_ = e.Received()
+		_ = e.Unwrap()
+		_ = fmt.Sprintf("%v %#v", e, &e)
+	})
 }
 
 // TestErrorSize keeps the error path to one small allocation.

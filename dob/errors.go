@@ -104,13 +104,17 @@ func newError(k kind, expected expect, received string) *Error {
 }
 
 // Error returns a message naming the field and the problem, without the
-// received value.
-func (e *Error) Error() string {
+// received value. It has a value receiver so that an Error value, not only a
+// pointer, prints this message with fmt's %v and %s rather than its fields.
+func (e Error) Error() string {
+	if kinds[e.kind].err == nil { // the zero Error, not made by this package
+		return "dob: invalid date (" + FieldPath + ")"
+	}
 	return kinds[e.kind].err.Error() + " (" + FieldPath + ", code " + kinds[e.kind].code + ")"
 }
 
 // GoString redacts the received value so that %#v does not print it either.
-func (e *Error) GoString() string {
+func (e Error) GoString() string {
 	return "&dob.Error{Code: " + `"` + kinds[e.kind].code + `"` + ", Received: <redacted>}"
 }
 

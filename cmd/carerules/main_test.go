@@ -161,3 +161,23 @@ func TestExitStatus(t *testing.T) {
 	out, _, _ := runCLI("sync", "--existing", existing, "--today", "2026-11-21", notJSON)
 	assert.Contains(t, out, `"code": "INVALID_JSON"`)
 }
+
+// TestPlanCodeBreakdownOnlyForCMSTypes: RULES.md (plancode) keeps the plan
+// codes of every type but MA, MAPD and PDP as given; the command must not
+// describe such a code as a CMS contract (prefix, contract, plan, segment),
+// even when it happens to look like one.
+func TestPlanCodeBreakdownOnlyForCMSTypes(t *testing.T) {
+	for _, typ := range []string{"ACA", "MS", "Dental"} {
+		out, _, code := runCLI("plancode", typ, "H1234-001-000")
+		assert.Equal(t, 0, code, typ)
+		assert.NotContains(t, out, "prefix", typ)
+		assert.Contains(t, out, "kept as given", typ)
+		out, _, _ = runCLI("plancode", "--json", typ, "H1234-001-000")
+		assert.NotContains(t, out, `"prefix"`, typ)
+	}
+	for _, typ := range []string{"MA", "mapd", "PDP"} {
+		out, _, code := runCLI("plancode", typ, "H1234-001-000")
+		assert.Equal(t, 0, code, typ)
+		assert.Contains(t, out, "prefix H", typ)
+	}
+}

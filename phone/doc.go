@@ -46,7 +46,7 @@
 //
 // Every error is an *Error wrapping one sentinel, checked in this order:
 //
-//	phone_too_long      ErrTooLong      more than MaxLength (255) bytes, before any other work
+//	phone_too_long      ErrTooLong      more than MaxLength (255) characters, before any other work
 //	phone_empty         ErrEmpty        nothing left after trimming
 //	phone_characters    ErrCharacters   a byte other than ASCII digits, space, ( ) - . +
 //	phone_country_code  ErrCountryCode  '+' followed by a digit other than 1
@@ -96,7 +96,8 @@
 // *Error, which the regexp version pays as well; where the regexp version also does
 // little work (empty input, over-long input, an early mismatch) the two are within a
 // few nanoseconds of each other. Invalid input stays cheap: at most about 50 ns, and an
-// over-long input is rejected before it is read.
+// over-long input is rejected before it is parsed (its characters are counted only
+// when its byte length is between 256 and 1020).
 //
 // Parse and Number are safe for concurrent use.
 package phone

@@ -4,8 +4,9 @@ package phone
 // A host validating a batch prefixes it with the record's path ("records.3.phoneNumber").
 const FieldPath = "phoneNumber"
 
-// MaxLength is the API's field limit in bytes. Longer input is rejected with ErrTooLong
-// before any other work, trimming included.
+// MaxLength is the API's field limit in characters (Unicode code points, as the API's
+// maxLength counts them; a byte of invalid UTF-8 counts as one). Longer input is
+// rejected with ErrTooLong before any other work, trimming included.
 const MaxLength = 255
 
 // kind is the type of the sentinel errors. Its message never contains a digit, so an
@@ -20,7 +21,7 @@ func (k *kind) Error() string { return "phone: " + k.msg }
 // The sentinel errors, one per stable code. Every error returned by this package is an
 // *Error that wraps exactly one of them: test with errors.Is, or read (*Error).Code.
 var (
-	// ErrTooLong (code phone_too_long): the input is longer than MaxLength bytes.
+	// ErrTooLong (code phone_too_long): the input is longer than MaxLength characters.
 	ErrTooLong error = errTooLong
 	// ErrEmpty (code phone_empty): nothing is left after trimming white space.
 	ErrEmpty error = errEmpty
@@ -126,7 +127,7 @@ func (e *Error) Received() string { return e.input }
 func (e *Error) Expected() string {
 	switch e.kind {
 	case errTooLong:
-		return "at most 255 bytes"
+		return "at most 255 characters"
 	case errCountryCode:
 		return "country code +1 (NANP) or none"
 	case errLength:

@@ -29,7 +29,7 @@ type Number struct {
 //
 // Parse does not allocate for valid input.
 func Parse(s string) (Number, error) {
-	if len(s) > MaxLength {
+	if tooLong(s) {
 		return Number{}, &Error{kind: errTooLong, input: s}
 	}
 	t := trimSpace(s)
@@ -74,7 +74,7 @@ func Parse(s string) (Number, error) {
 //
 // ParseLenient does not allocate for valid input.
 func ParseLenient(s string) (Number, error) {
-	if len(s) > MaxLength {
+	if tooLong(s) {
 		return Number{}, &Error{kind: errTooLong, input: s, lenient: true}
 	}
 	t := trimSpace(s)
@@ -224,6 +224,15 @@ func firstDigit(t string) byte {
 		}
 	}
 	return 0
+}
+
+// tooLong reports whether s has more than MaxLength characters, counting them only
+// when the byte length leaves a doubt (a character is 1 to utf8.UTFMax bytes).
+func tooLong(s string) bool {
+	if len(s) <= MaxLength {
+		return false
+	}
+	return len(s) > utf8.UTFMax*MaxLength || utf8.RuneCountInString(s) > MaxLength
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.

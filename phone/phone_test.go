@@ -215,6 +215,18 @@ func TestParse_TooLong(t *testing.T) {
 				_, err = p.parse(in)
 				assert.ErrorIs(t, err, ErrTooLong)
 			}
+
+			// The limit counts characters (code points), as the API's maxLength
+			// does, not bytes: 255 characters of which 245 are two-byte no-break
+			// spaces (500 bytes) are within it; one more character is not.
+			wide := strings.Repeat("\u00a0", MaxLength-10) + "4152345678"
+			n, err = p.parse(wide)
+			require.NoError(t, err)
+			assert.Equal(t, want, n)
+			_, err = p.parse("\u00a0" + wide)
+			assert.ErrorIs(t, err, ErrTooLong)
+			_, err = p.parse(strings.Repeat("\U0001F600", MaxLength+1))
+			assert.ErrorIs(t, err, ErrTooLong)
 		})
 	}
 }

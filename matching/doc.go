@@ -48,7 +48,7 @@
 //     identifier fail that record ([ErrDuplicatePolicyID]). A failed record
 //     writes nothing, later records do not see it, it takes no part in the
 //     one-year rule, and it never stops the others; structure errors (1 to 100
-//     records, at most 10 policies, identifiers of at most 255 bytes) reject
+//     records, at most 10 policies, identifiers of at most 255 characters) reject
 //     the whole request. Every error is an [*Error] with the API field path
 //     ("records.3.externalId"), a stable code, Expected and Received; Error()
 //     never prints a name, a date of birth or a phone number.

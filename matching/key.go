@@ -12,11 +12,24 @@ import (
 	"golang.org/x/text/width"
 )
 
-// MaxFieldLen is the API's limit, in bytes, on an identifier and on each
-// field of the fallback key. Longer input is rejected before any other work:
-// an identifier that long is a validation error ([ErrTooLong]) and a fallback
+// MaxFieldLen is the API's limit, in characters (Unicode code points, as the
+// API's schema counts them), on an identifier and on each field of the
+// fallback key. Longer input is rejected before any other work: an
+// identifier that long is a validation error ([ErrTooLong]) and a fallback
 // field that long makes the fallback key absent.
 const MaxFieldLen = 255
+
+// tooLong reports whether s has more than [MaxFieldLen] characters. Input of
+// at most MaxFieldLen bytes is never counted, and input of more than
+// utf8.UTFMax*MaxFieldLen bytes is too long whatever it holds, so the count
+// is bounded and adversarial input costs almost nothing. Each byte of invalid
+// UTF-8 counts as one character.
+func tooLong(s string) bool {
+	if len(s) <= MaxFieldLen {
+		return false
+	}
+	return len(s) > utf8.UTFMax*MaxFieldLen || utf8.RuneCountInString(s) > MaxFieldLen
+}
 
 // keySep separates the four parts of a fallback key. Normalized names that
 // contain it are refused (see [FallbackKey]), so a key splits back into its
@@ -54,7 +67,7 @@ const keySep = '|'
 // read leniently ([phone.ParseLenient]) and keyed in E.164.
 //
 // ok is false, and key is "", when any part is missing or unusable: a field
-// longer than [MaxFieldLen] bytes, a name that is empty after normalization
+// longer than [MaxFieldLen] characters, a name that is empty after normalization
 // or contains '|' or a control character, a date that dob rejects, a phone
 // number that phone rejects. No fallback match is possible then: merging two
 // people is far worse than a duplicate. Nothing else is guessed: no
@@ -62,8 +75,7 @@ const keySep = '|'
 //
 // FallbackKey is safe for concurrent use.
 func FallbackKey(first, last, dateOfBirth, phoneNumber string) (key string, ok bool) {
-	if len(first) > MaxFieldLen || len(last) > MaxFieldLen ||
-		len(dateOfBirth) > MaxFieldLen || len(phoneNumber) > MaxFieldLen {
+	if tooLong(first) || tooLong(last) || tooLong(dateOfBirth) || tooLong(phoneNumber) {
 		return "", false
 	}
 	// A missing field is the common case for records keyed by an
@@ -117,11 +129,11 @@ func parseDOB(s string) (dob.Date, bool) {
 
 // NormalizeName returns the comparison form of a first or last name used in
 // the fallback key (see [FallbackKey] for the steps), and false when the name
-// is empty after normalization, longer than [MaxFieldLen] bytes, or contains
+// is empty after normalization, longer than [MaxFieldLen] characters, or contains
 // '|' or a control character. It is the display-independent key, never a
 // display form. An ASCII name costs one allocation, the result.
 func NormalizeName(s string) (string, bool) {
-	if len(s) > MaxFieldLen {
+	if tooLong(s) {
 		return "", false
 	}
 	var arr [MaxFieldLen]byte // an ASCII name never grows

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Fill is an identifier the plan writes on a customer: an empty identifier
@@ -217,7 +218,7 @@ var ErrNoFinder = errors.New("matching: Planner has a nil finder")
 // Structure errors reject the whole request, as the API's VALIDATION_ERROR
 // does: no record or more than [MaxRecords] ([ErrRecordCount]), more than
 // [MaxPolicies] policies in a record ([ErrPolicyCount]), an identifier longer
-// than [MaxFieldLen] bytes ([ErrTooLong]). Plan then returns a nil Plan and
+// than [MaxFieldLen] characters ([ErrTooLong]). Plan then returns a nil Plan and
 // every such error, joined (errors.Join): each is an *Error with its path.
 //
 // Matching problems fail only their record (Decision.Err); the others
@@ -264,11 +265,11 @@ func validate(records []Record) error {
 	valid := true
 	for i := range records {
 		r := &records[i]
-		valid = valid && len(r.Policies) <= MaxPolicies && len(r.IDs.HealthSherpaCustomerID) <= MaxFieldLen &&
-			len(r.IDs.ExternalID) <= MaxFieldLen && len(r.IDs.CarrierAssignedCustomerID) <= MaxFieldLen
+		valid = valid && len(r.Policies) <= MaxPolicies && !tooLong(r.IDs.HealthSherpaCustomerID) &&
+			!tooLong(r.IDs.ExternalID) && !tooLong(r.IDs.CarrierAssignedCustomerID)
 		for j := range r.Policies {
 			ids := &r.Policies[j].IDs
-			valid = valid && len(ids.HealthSherpaPolicyID) <= MaxFieldLen && len(ids.CarrierAssignedPolicyID) <= MaxFieldLen
+			valid = valid && !tooLong(ids.HealthSherpaPolicyID) && !tooLong(ids.CarrierAssignedPolicyID)
 		}
 	}
 	if valid {
@@ -277,13 +278,13 @@ func validate(records []Record) error {
 	var errs []error
 	// Paths are built only for errors.
 	tooLong := func(i, j int, field string, v string) {
-		if len(v) > MaxFieldLen {
+		if tooLong(v) {
 			path := recordPath(i, field)
 			if j >= 0 {
 				path = policyPath(i, j, field)
 			}
-			errs = append(errs, &Error{Path: path, Record: i, Exp: "at most " + strconv.Itoa(MaxFieldLen) + " bytes",
-				Rec: strconv.Itoa(len(v)) + " bytes", Err: ErrTooLong})
+			errs = append(errs, &Error{Path: path, Record: i, Exp: "at most " + strconv.Itoa(MaxFieldLen) + " characters",
+				Rec: strconv.Itoa(utf8.RuneCountInString(v)) + " characters", Err: ErrTooLong})
 		}
 	}
 	for i := range records {

@@ -629,3 +629,34 @@ func TestPlanCustomers(t *testing.T) {
 	}, p.Customers())
 	assert.Equal(t, "Active", p.Decisions[0].Policies[0].Before.Status, "previousStatus comes from before the request")
 }
+
+// TestIdentifierLimitCountsCharacters: the API's limit of 255 is a length in
+// characters, so an identifier of 200 accented letters (400 bytes) is valid
+// and one of 256 is not; the fallback key's fields count the same way.
+func TestIdentifierLimitCountsCharacters(t *testing.T) {
+	ctx := context.Background()
+	for _, s := range []Strategy{StrategyLiteral, StrategyCascade} {
+		t.Run(s.String(), func(t *testing.T) {
+			st, err := NewStore(nil, nil)
+			require.NoError(t, err)
+			pl := NewPlanner(st, s)
+			ok200 := strings.Repeat("é", 200)
+			p, err := pl.Plan(ctx, []Record{{IDs: ids("", ok200, ""), Policies: []PolicyRecord{pol(ok200, "")}}})
+			require.NoError(t, err)
+			assert.Equal(t, 1, p.Succeeded())
+
+			long := strings.Repeat("é", MaxFieldLen+1)
+			_, err = pl.Plan(ctx, []Record{{IDs: ids("", long, "")}})
+			assert.ErrorIs(t, err, ErrTooLong)
+			var me *Error
+			require.ErrorAs(t, err, &me)
+			assert.Equal(t, "256 characters", me.Received())
+		})
+	}
+	_, ok := FallbackKey(strings.Repeat("é", 200), "Reyes", "02/29/1980", "3055550101")
+	assert.True(t, ok, "a 200-character first name is within the limit")
+	_, ok = FallbackKey(strings.Repeat("é", MaxFieldLen+1), "Reyes", "02/29/1980", "3055550101")
+	assert.False(t, ok)
+	_, ok = NormalizeName(strings.Repeat("é", 200))
+	assert.True(t, ok)
+}

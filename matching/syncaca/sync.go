@@ -349,8 +349,7 @@ func (b *Book) possibleDuplicates(ctx context.Context, plan *matching.Plan) (map
 }
 
 // planValidation maps the planner's structure errors (which Validate
-// already rules out, except identifiers over 255 bytes but not 255
-// characters) onto a ValidationError.
+// already rules out: both count characters) onto a ValidationError.
 func planValidation(err error, req *Request) *ValidationError {
 	var errs []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {

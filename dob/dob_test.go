@@ -111,6 +111,20 @@ func TestParseTooLong(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLong)
 	_, err = ParseISO(strings.Repeat(" ", MaxInputLen) + "1990-01-02")
 	assert.ErrorIs(t, err, ErrTooLong)
+	// The limit counts characters, as the API's maxLength does, not bytes:
+	// 245 two-byte no-break spaces and a date are 255 characters (500
+	// bytes), within it; one more character is not.
+	wide := strings.Repeat("\u00a0", MaxInputLen-10)
+	d, err := Parse(wide + "01/02/1990")
+	require.NoError(t, err)
+	assert.Equal(t, MustNew(1990, 1, 2), d)
+	_, err = Parse("\u00a0" + wide + "01/02/1990")
+	assert.ErrorIs(t, err, ErrTooLong)
+	d, err = ParseISO(wide + "1990-01-02")
+	require.NoError(t, err)
+	assert.Equal(t, MustNew(1990, 1, 2), d)
+	_, err = ParseISO("\u00a0" + wide + "1990-01-02")
+	assert.ErrorIs(t, err, ErrTooLong)
 }
 
 // TestSameDayEqual: MM-DD-YYYY and MM/DD/YYYY of the same day are equal

@@ -7,7 +7,8 @@ import "errors"
 const FieldPath = "dateOfBirth"
 
 // MaxInputLen is the longest input the parsers look at: the API's default
-// string field limit. Longer input is rejected with [ErrTooLong] before any
+// string field limit, in characters (Unicode code points, as the API's
+// maxLength counts them; a byte of invalid UTF-8 counts as one). Longer input is rejected with [ErrTooLong] before any
 // other work.
 const MaxInputLen = 255
 
@@ -22,7 +23,7 @@ const MaxAge = 130
 var (
 	// ErrEmpty: the input is empty or only white space (code "dob_empty").
 	ErrEmpty = errors.New("dob: empty date")
-	// ErrTooLong: the input is longer than MaxInputLen bytes (code "dob_too_long").
+	// ErrTooLong: the input is longer than MaxInputLen characters (code "dob_too_long").
 	ErrTooLong = errors.New("dob: input too long")
 	// ErrFormat: the input does not have the expected shape (code "dob_format").
 	ErrFormat = errors.New("dob: date does not match the expected format")

@@ -3,6 +3,7 @@ package dob
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Parse parses a date of birth in the API's documented form, MM-DD-YYYY or
@@ -22,11 +23,11 @@ import (
 // Parse does not compare the date with today; use [Date.CheckOn].
 //
 // Errors are [*Error] values wrapping [ErrTooLong] (input over
-// [MaxInputLen] bytes, checked before anything else), [ErrEmpty] (empty or
+// [MaxInputLen] characters, checked before anything else), [ErrEmpty] (empty or
 // white space only), [ErrFormat] (pattern not matched) or [ErrCalendar]
 // (no such day). A valid input allocates nothing.
 func Parse(s string) (Date, error) {
-	if len(s) > MaxInputLen {
+	if tooLong(s) {
 		return Date{}, newError(kindTooLong, expectAPI, s)
 	}
 	t := strings.TrimSpace(s)
@@ -55,7 +56,7 @@ func Parse(s string) (Date, error) {
 // four year digits and two month and day digits. The errors are those of
 // [Parse], with "YYYY-MM-DD" as the expected form.
 func ParseISO(s string) (Date, error) {
-	if len(s) > MaxInputLen {
+	if tooLong(s) {
 		return Date{}, newError(kindTooLong, expectISO, s)
 	}
 	t := strings.TrimSpace(s)
@@ -105,6 +106,16 @@ func (d Date) CheckOn(today Date) error {
 		return &Error{kind: kindImplausible, expected: expectAge, date: d}
 	}
 	return nil
+}
+
+// tooLong reports whether s has more than MaxInputLen characters, counting
+// them only when the byte length leaves a doubt (a character is 1 to
+// utf8.UTFMax bytes).
+func tooLong(s string) bool {
+	if len(s) <= MaxInputLen {
+		return false
+	}
+	return len(s) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(s) > MaxInputLen
 }
 
 func isSep(c byte) bool { return c == '-' || c == '/' }

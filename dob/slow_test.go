@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // apiPattern is the pattern the API documents for dateOfBirth, verbatim.
@@ -15,7 +16,7 @@ var apiRE = regexp.MustCompile(apiPattern)
 // Parse: trim, the documented regexp, then time.Parse for calendar validity,
 // then the year-0000 decision. It returns the sentinel only.
 func slowParse(s string) (Date, error) {
-	if len(s) > MaxInputLen {
+	if utf8.RuneCountInString(s) > MaxInputLen {
 		return Date{}, ErrTooLong
 	}
 	s = strings.TrimSpace(s)

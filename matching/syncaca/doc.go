@@ -86,7 +86,9 @@
 //     response carries "warnings" (an extension of the API's shape) on the
 //     succeeded records: identifiers not written, policies without
 //     identifiers, different enrollments, timezone/postalCode
-//     disagreements, ambiguous ZIP codes, unreadable effectiveDates, and a
+//     disagreements, ambiguous ZIP codes, unreadable effectiveDates, stored
+//     policies the one-year rule could not decide on ("termination_skipped":
+//     effectiveDate missing or unreadable, status unknown), and a
 //     "possible_duplicate" when the literal strategy creates a customer whose
 //     firstName, lastName, dateOfBirth and phoneNumber another customer holds.
 //     With Options.Explain, a failed record's explanation keeps its policy

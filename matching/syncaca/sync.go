@@ -294,10 +294,22 @@ func (b *Book) SyncValid(ctx context.Context, v *Valid, opt Options) (*Response,
 			}
 			p.Status = termination.StatusTerminated.String()
 		}
+		for _, x := range dec.Skipped {
+			switch x.Reason {
+			case termination.SkipEffectiveDateMissing, termination.SkipEffectiveDateInvalid, termination.SkipStatusUnknown:
+				// The rule could not decide: say so (RULES.md, termination:
+				// "reported as skipped with the reason").
+				resp.Warnings = append(resp.Warnings, Warning{Index: trigger, Path: []string{"records", strconv.Itoa(trigger)},
+					Code: "termination_skipped", Message: "the one-year rule could not decide on policy " + x.ID + " of customer " +
+						c.ID + " (" + x.Reason.String() + "): it was not terminated"})
+			}
+		}
 		if explain != nil {
 			explain[trigger].Termination = explainTermination(c.ID, &dec)
 		}
 	}
+	// Termination warnings come after the records' own: keep record order.
+	slices.SortStableFunc(resp.Warnings, func(a, b Warning) int { return a.Index - b.Index })
 
 	// Results, in input order.
 	for i := range plan.Decisions {

@@ -359,3 +359,46 @@ func TestBookErrors(t *testing.T) {
 	_, err := ReadBook(strings.NewReader(`{"customers": [{"id": "c", "extrnalId": "x"}]}`))
 	assert.ErrorIs(t, err, ErrBook, "a misspelt field is an error")
 }
+
+// TestSyncReportsUndecidableTermination: RULES.md (termination) says a
+// candidate whose effectiveDate is missing or unparseable is not terminated
+// and is "reported as skipped with the reason". The response must say so
+// without --explain: a silent skip leaves an old Active policy in place with
+// no trace. Policies skipped for reasons that are the rule itself (created by
+// the request, not ACA, already terminal, not yet one year) are not warned.
+func TestSyncReportsUndecidableTermination(t *testing.T) {
+	book, err := NewBook([]Customer{{ID: "c1", ExternalID: "crm-1", FirstName: "Ana", LastName: "Reyes", PhoneNumber: "+13055550101",
+		Policies: []Policy{
+			{ID: "p-missing", PolicyType: "ACA", Status: "Active"},
+			{ID: "p-bad", PolicyType: "ACA", Status: "Active", EffectiveDate: "31/12/2024"},
+			{ID: "p-old", PolicyType: "ACA", Status: "Active", EffectiveDate: "2024-01-01"},
+			{ID: "p-dental", PolicyType: "Dental", Status: "Active"},
+		}}})
+	require.NoError(t, err)
+	body := []byte(`{"records": [
+		{"externalId": "crm-0", "firstName": "Bo", "lastName": "Li", "phoneNumber": "3055550102", "postalCode": "33101"},
+		{"externalId": "crm-1", "firstName": "Ana", "lastName": "Reyes", "phoneNumber": "3055550101", "postalCode": "33101",
+		 "policies": [{"healthSherpaPolicyId": "hsp-new", "effectiveDate": "2026-01-01"}]}]}`)
+	v, err := Check(body, Options{Today: today})
+	require.NoError(t, err)
+	resp, err := book.SyncValid(context.Background(), v, Options{Today: today})
+	require.NoError(t, err)
+	got := map[string]string{}
+	var idx []int
+	for _, w := range resp.Warnings {
+		idx = append(idx, w.Index)
+		if w.Code == "termination_skipped" {
+			assert.Equal(t, []string{"records", "1"}, w.Path)
+			for _, id := range []string{"p-missing", "p-bad"} {
+				if strings.Contains(w.Message, id) {
+					got[id] = w.Message
+				}
+			}
+			assert.NotContains(t, w.Message, "p-dental")
+			assert.NotContains(t, w.Message, "hsp-new")
+		}
+	}
+	assert.Contains(t, got["p-missing"], "effective_date_missing")
+	assert.Contains(t, got["p-bad"], "effective_date_invalid")
+	assert.IsNonDecreasing(t, idx, "warnings in record order")
+}

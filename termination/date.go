@@ -33,7 +33,7 @@ const (
 // DD/MM is never read, so 13/01/2024 is an error, not January 13. Mixed
 // separators (01-02/2024) are errors.
 //
-// Errors wrap [ErrEmpty], [ErrTooLong] (over [MaxInputLen] bytes, checked
+// Errors wrap [ErrEmpty], [ErrTooLong] (over [MaxInputLen] characters, checked
 // first), [ErrDateFormat] or [ErrDateCalendar] (no such day, e.g. 2023-02-29
 // or year 0000), with field path "effectiveDate".
 func ParseEffectiveDate(s string) (dob.Date, error) {
@@ -56,7 +56,7 @@ func ParseEffectiveDate(s string) (dob.Date, error) {
 }
 
 func parseDate(s string) (dob.Date, dateResult) {
-	if len(s) > MaxInputLen {
+	if tooLong(s) {
 		return dob.Date{}, dateTooLong
 	}
 	t := strings.TrimSpace(s)

@@ -1,6 +1,9 @@
 package termination
 
-import "errors"
+import (
+	"errors"
+	"unicode/utf8"
+)
 
 // Field paths reported by [Error.Field].
 const (
@@ -9,9 +12,20 @@ const (
 )
 
 // MaxInputLen is the longest status or effective date the parsers look at,
-// the API's default string field limit. Longer input is rejected with
-// [ErrTooLong] before any other work.
+// the API's default string field limit, in characters (Unicode code points,
+// as the API's maxLength counts them; a byte of invalid UTF-8 counts as one).
+// Longer input is rejected with [ErrTooLong] before any other work.
 const MaxInputLen = 255
+
+// tooLong reports whether s has more than MaxInputLen characters, counting
+// them only when the byte length leaves a doubt (a character is 1 to
+// utf8.UTFMax bytes).
+func tooLong(s string) bool {
+	if len(s) <= MaxInputLen {
+		return false
+	}
+	return len(s) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(s) > MaxInputLen
+}
 
 // Sentinel errors. Every error this package returns is an [*Error] wrapping
 // exactly one of them.
@@ -19,7 +33,7 @@ var (
 	// ErrEmpty: the input is empty or white space only (codes "status_empty",
 	// "effective_date_empty").
 	ErrEmpty = errors.New("termination: empty value")
-	// ErrTooLong: the input is longer than MaxInputLen bytes (codes
+	// ErrTooLong: the input is longer than MaxInputLen characters (codes
 	// "status_too_long", "effective_date_too_long").
 	ErrTooLong = errors.New("termination: input too long")
 	// ErrUnknownStatus: not one of the API's ten policy statuses (code

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzParseEffectiveDate checks, for any input: no panic; ParseEffectiveDate
@@ -53,7 +54,7 @@ func FuzzParseStatus(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		st, err := ParseStatus(s)
 		var want Status
-		if len(s) <= MaxInputLen {
+		if utf8.RuneCountInString(s) <= MaxInputLen {
 			for _, c := range Statuses() {
 				if strings.EqualFold(strings.TrimSpace(s), c.String()) && isASCII(s) {
 					want = c

@@ -46,6 +46,8 @@ func TestParseStatus(t *testing.T) {
 		{"Active.", 0, ErrUnknownStatus},
 		{"null", 0, ErrUnknownStatus},
 		{strings.Repeat("a", 256), 0, ErrTooLong},
+		{strings.Repeat("\u00a0", 249) + "Active", StatusActive, nil}, // 255 characters, 504 bytes
+		{strings.Repeat("\u00a0", 250) + "Active", 0, ErrTooLong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -174,6 +176,10 @@ var effectiveDateTests = []struct {
 	{"0000-01-01", "", ErrDateCalendar},
 	// Too long: rejected before trimming.
 	{strings.Repeat(" ", 246) + "2024-02-29", "", ErrTooLong},
+	// The limit counts characters, as the API's maxLength does, not bytes:
+	// 245 two-byte no-break spaces and a date are 255 characters (500 bytes).
+	{strings.Repeat("\u00a0", 245) + "2024-02-29", "2024-02-29", nil},
+	{strings.Repeat("\u00a0", 246) + "2024-02-29", "", ErrTooLong},
 }
 
 func TestParseEffectiveDate(t *testing.T) {

@@ -52,7 +52,7 @@ func Statuses() []Status {
 // omitted status belongs to the request layer, not here. Anything else is an
 // error wrapping [ErrUnknownStatus] (code "status_unknown").
 func ParseStatus(s string) (Status, error) {
-	if len(s) > MaxInputLen {
+	if tooLong(s) {
 		return 0, &Error{code: "status_too_long", field: FieldStatus, expected: expectStatus, received: s, err: ErrTooLong}
 	}
 	t := strings.TrimSpace(s)

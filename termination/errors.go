@@ -77,6 +77,9 @@ type Error struct {
 // Error returns a message naming the problem, the field and the code,
 // without the received value.
 func (e *Error) Error() string {
+	if e.err == nil { // the zero Error, not made by this package
+		return "termination: invalid value"
+	}
 	return e.err.Error() + " (" + e.field + ", code " + e.code + ")"
 }
 

@@ -227,3 +227,16 @@ func TestErrorCodes(t *testing.T) {
 	_, err = ParseStatus(strings.Repeat("x", 256))
 	assert.Equal(t, "status_too_long", code(err))
 }
+
+// The zero Error is not made by this package, but its methods do not panic.
+func TestErrorZeroValue(t *testing.T) {
+	var e Error
+	assert.NotPanics(t, func() {
+		assert.NotEmpty(t, e.Error())
+		_ = e.Code()
+		_ = e.Field()
+		_ = e.Expected()
+		_ = e.Received()
+		assert.NoError(t, e.Unwrap())
+	})
+}

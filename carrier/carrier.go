@@ -194,9 +194,10 @@ type family struct {
 }
 
 type fuzzyKey struct {
-	key  string
-	t    target
-	hist hist
+	key   string
+	t     target
+	hist  hist
+	short shortWords
 }
 
 // Registry is an immutable set of canonical carriers with their aliases and
@@ -300,7 +301,7 @@ func New(entries []Entry) (*Registry, error) {
 			compactOwners[ck] = append(compactOwners[ck], t)
 		}
 		if fuzzyOK && len(key) > 4 && len(key) <= maxFuzzyKey {
-			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key)})
+			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key), short: shortWordsOf(key)})
 		}
 		return nil
 	}
@@ -381,7 +382,7 @@ func New(entries []Entry) (*Registry, error) {
 	// Generic Blue words are fuzzy targets too, so that "Blue Corss Blue
 	// Shield" reaches the state rule rather than some specific Blue.
 	for _, g := range []string{"blue cross blue shield", "blue cross and blue shield", "blue cross", "blue shield"} {
-		r.fuzzy = append(r.fuzzy, fuzzyKey{key: g, t: target{kind: tGeneric, idx: -1}, hist: histogram(g)})
+		r.fuzzy = append(r.fuzzy, fuzzyKey{key: g, t: target{kind: tGeneric, idx: -1}, hist: histogram(g), short: shortWordsOf(g)})
 	}
 
 	for ck, ts := range compactOwners {

@@ -52,7 +52,10 @@ const (
 //     except short codes and exact-only aliases, of about the query's
 //     length: at most max(2, 20%) bytes longer or shorter) at or above FuzzyThreshold
 //     and at least FuzzyMargin above the runner-up (MethodFuzzy); a close
-//     runner-up makes it [ErrAmbiguous], a close non-carrier [ErrUnknown];
+//     runner-up makes it [ErrAmbiguous], a close non-carrier [ErrUnknown]; a
+//     key whose words of one or two letters (state and mark codes: "kc",
+//     "nc", "bc") differ from the query's is never the answer and counts as
+//     a non-carrier;
 //  6. otherwise [ErrUnknown].
 //
 // Every error is an [*Error] with field path "carrierName".
@@ -314,6 +317,7 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 		}
 	}
 	qs := string(key)
+	qshort := shortWordsOf(qs)
 	var best [8]scored
 	nb := 0
 	for i := a; i < len(r.fuzzy) && len(r.fuzzy[i].key) <= hi; i++ {
@@ -339,7 +343,15 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 		if s < fuzzyBound {
 			continue
 		}
-		nb = addScored(&best, nb, k.t, s)
+		t := k.t
+		if k.short != qshort || qshort.n > maxShortWords {
+			// A key whose two-letter words differ from the query's is never
+			// the answer ("blue cross kc" is not "blue cross nc"), but it
+			// still counts as a close runner-up that makes the answer
+			// unknown, like a non-carrier.
+			t = target{kind: tNot, idx: -1}
+		}
+		nb = addScored(&best, nb, t, s)
 	}
 	if nb == 0 || best[0].score < threshold {
 		return Match{}, r.unknown(q)
@@ -463,4 +475,45 @@ func histMin(q, t *hist) int {
 		n += int((m * 0x0101010101010101) >> 56)
 	}
 	return n
+}
+
+// maxShortWords is how many two-letter words a shortWords holds; a key with
+// more has n = maxShortWords+1 and never matches fuzzily.
+const maxShortWords = 4
+
+// shortWords is the sorted multiset of a key's words of at most two bytes
+// ("bc", "kc", "ca"): state and mark codes, which fuzzy matching must never
+// change, since one edit turns one into another (RULES.md, short codes).
+type shortWords struct {
+	w [maxShortWords]uint16
+	n uint8
+}
+
+func shortWordsOf(key string) shortWords {
+	var s shortWords
+	for i := 0; i < len(key); {
+		j := i
+		for j < len(key) && key[j] != ' ' {
+			j++
+		}
+		if n := j - i; n >= 1 && n <= 2 {
+			if int(s.n) == maxShortWords {
+				s.n = maxShortWords + 1
+				return s
+			}
+			v := uint16(key[i]) << 8
+			if n == 2 {
+				v |= uint16(key[i+1])
+			}
+			k := int(s.n)
+			for k > 0 && s.w[k-1] > v {
+				s.w[k] = s.w[k-1]
+				k--
+			}
+			s.w[k] = v
+			s.n++
+		}
+		i = j + 1
+	}
+	return s
 }

@@ -28,11 +28,13 @@
 // registry, and a fuzzy runner-up that is a non-carrier makes the answer
 // unknown ("Medicar" is close to both Medicare and Medica).
 //
-// Errors are [*Error] values with a stable code (carrier_unknown,
-// carrier_ambiguous with [Error.Candidates], carrier_state_required,
-// carrier_empty, carrier_too_long; New: carrier_duplicate_alias,
-// carrier_invalid_entry), the field path "carrierName", what was expected and
-// the received value. Error() never repeats the input.
+// Errors are [*Error] values with a stable code, the field path
+// "carrierName", what was expected and the received value. The three
+// resolution outcomes carry the codes RULES.md and the API documentation name
+// them by: unknown, ambiguous (with [Error.Candidates]) and state_required;
+// the input checks are carrier_empty and carrier_too_long, and [New] reports
+// carrier_duplicate_alias and carrier_invalid_entry. Error() never repeats the
+// input.
 //
 // # Tuning
 //

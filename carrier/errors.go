@@ -24,14 +24,14 @@ var (
 	// (code "carrier_too_long").
 	ErrTooLong = errors.New("carrier: carrier name too long")
 	// ErrUnknown: the name is not a carrier of the registry, or names a
-	// government program (code "carrier_unknown").
+	// government program (code "unknown").
 	ErrUnknown = errors.New("carrier: unknown carrier")
 	// ErrAmbiguous: the name fits several carriers and nothing in the query
-	// picks one; [Error.Candidates] lists them (code "carrier_ambiguous").
+	// picks one; [Error.Candidates] lists them (code "ambiguous").
 	ErrAmbiguous = errors.New("carrier: ambiguous carrier name")
 	// ErrStateRequired: a generic Blue name ("BCBS") needs the customer's
 	// state and none (or none of the 50 states, DC and PR) was given
-	// (code "carrier_state_required").
+	// (code "state_required").
 	ErrStateRequired = errors.New("carrier: state required to resolve a generic Blue Cross Blue Shield name")
 	// ErrInvalidEntry: New was given an entry it cannot use: empty ID or
 	// display name, duplicate ID, unknown member or state, a bad ZIP, a
@@ -60,9 +60,9 @@ var kinds = [...]struct {
 }{
 	kindEmpty:          {"carrier_empty", ErrEmpty},
 	kindTooLong:        {"carrier_too_long", ErrTooLong},
-	kindUnknown:        {"carrier_unknown", ErrUnknown},
-	kindAmbiguous:      {"carrier_ambiguous", ErrAmbiguous},
-	kindStateRequired:  {"carrier_state_required", ErrStateRequired},
+	kindUnknown:        {"unknown", ErrUnknown},
+	kindAmbiguous:      {"ambiguous", ErrAmbiguous},
+	kindStateRequired:  {"state_required", ErrStateRequired},
 	kindInvalidEntry:   {"carrier_invalid_entry", ErrInvalidEntry},
 	kindDuplicateAlias: {"carrier_duplicate_alias", ErrDuplicateAlias},
 }
@@ -121,7 +121,7 @@ func (e *Error) Error() string {
 // Unwrap returns the sentinel, for errors.Is.
 func (e *Error) Unwrap() error { return kinds[e.kind].err }
 
-// Code returns the stable snake_case code, e.g. "carrier_ambiguous".
+// Code returns the stable snake_case code, e.g. "ambiguous".
 func (e *Error) Code() string { return kinds[e.kind].code }
 
 // Field returns the API field path: "carrierName" for Resolve, the entry's

@@ -35,8 +35,8 @@ func ExampleRegistry_Resolve() {
 	// UHC: UnitedHealthcare (alias, Exact)
 	// Cigna Health and Life Insurance Company: Cigna Healthcare (alias, Exact)
 	// Humanna: Humana (fuzzy, Low)
-	// United: carrier_ambiguous [UnitedHealthcare; Mutual of Omaha; Globe Life]
-	// Medicare: carrier_unknown []
+	// United: ambiguous [UnitedHealthcare; Mutual of Omaha; Globe Life]
+	// Medicare: unknown []
 }
 
 func ExampleRegistry_Resolve_bcbs() {
@@ -66,8 +66,8 @@ func ExampleRegistry_Resolve_bcbs() {
 	// BCBS of Florida/TX: Florida Blue (alias)
 	// Blue Cross Blue Shield/MO: Blue Cross and Blue Shield of Kansas City (zip)
 	// Blue Cross Blue Shield/MO: Anthem Blue Cross and Blue Shield (zip)
-	// BCBS/CA: carrier_ambiguous [Anthem Blue Cross; Blue Shield of California]
-	// BCBS/: carrier_state_required []
+	// BCBS/CA: ambiguous [Anthem Blue Cross; Blue Shield of California]
+	// BCBS/: state_required []
 }
 
 // A host builds a registry from its own carrier list (the shape of the

@@ -262,9 +262,9 @@ func TestErrorContract(t *testing.T) {
 		q    Query
 		code string
 	}{
-		{Query{Name: "Acme"}, "carrier_unknown"},
-		{Query{Name: "BCBS", State: "CA"}, "carrier_ambiguous"},
-		{Query{Name: "BCBS"}, "carrier_state_required"},
+		{Query{Name: "Acme"}, "unknown"},
+		{Query{Name: "BCBS", State: "CA"}, "ambiguous"},
+		{Query{Name: "BCBS"}, "state_required"},
 		{Query{Name: " "}, "carrier_empty"},
 		{Query{Name: strings.Repeat("z", 300)}, "carrier_too_long"},
 	}

@@ -74,6 +74,12 @@ func ruleFor(policyType string) *rule {
 	return ruleFree
 }
 
+// ContractStyle reports whether [Canonical] requires a CMS contract-style
+// plan code for policyType: true for MA, MAPD and PDP (trimmed, full-width
+// folded, compared case-insensitively), false for MS and every other type,
+// whose plan codes are kept as given.
+func ContractStyle(policyType string) bool { return !ruleFor(policyType).free }
+
 // Canonical applies the API's planCode rule for a policy type and returns the
 // plan code to store.
 //

@@ -312,7 +312,7 @@ func runPlanCode(args []string, stdout, stderr io.Writer) int {
 	}
 	v := &verdict{Valid: true, Input: code, Result: map[string]any{"policyType": typ, "planCode": canon}}
 	v.human = []string{canon}
-	if c, err := plancode.Parse(canon); err == nil && contractStyle(typ) {
+	if c, err := plancode.Parse(canon); err == nil && plancode.ContractStyle(typ) {
 		v.Result["prefix"], v.Result["meaning"] = c.Prefix().String(), c.Prefix().Meaning()
 		v.Result["contract"], v.Result["plan"], v.Result["segment"] = c.ContractID(), c.PlanID(), c.SegmentID()
 		v.human = append(v.human, fmt.Sprintf("  prefix %s (%s), contract %s, plan %s, segment %s",
@@ -321,18 +321,6 @@ func runPlanCode(args []string, stdout, stderr io.Writer) int {
 		v.human = append(v.human, fmt.Sprintf("  kept as given: %s plan codes are not CMS contract-style codes", strings.ToUpper(strings.TrimSpace(typ))))
 	}
 	return v.print(stdout, *asJSON)
-}
-
-// contractStyle reports whether plancode applies the CMS contract-style rule
-// to policyType (MA, MAPD, PDP), so that the code may be described as a CMS
-// contract. It asks plancode.Canonical rather than keeping its own list of
-// types: by Canonical's documented contract, a contract ID alone is
-// ErrIncomplete for those types (H is allowed for each) and kept as given for
-// every other type. A plan code of another type that happens to look like a
-// CMS code is not one.
-func contractStyle(policyType string) bool {
-	_, err := plancode.Canonical(policyType, "H1234")
-	return errors.Is(err, plancode.ErrIncomplete)
 }
 
 func runCarrier(args []string, stdout, stderr io.Writer) int {

@@ -264,3 +264,21 @@ func TestValidateWarnings(t *testing.T) {
 	assert.Equal(t, []string{"records.0.timezone=timezone_postal_code_mismatch", "records.0.policies.0.effectiveDate=effective_date_format",
 		"records.1.postalCode=postal_code_ambiguous"}, got)
 }
+
+// The VALIDATION_ERROR's received is the value as sent, also for the checks
+// that run on the parsed date (future, implausible age).
+func TestValidateDOBReceivedAsSent(t *testing.T) {
+	for _, c := range []struct{ dob, code string }{
+		{"12/01/2030", "dob_future"},
+		{"01-01/1890", "dob_implausible"},
+		{"02/30/1990", "dob_calendar"},
+	} {
+		_, err := Check([]byte(`{"records": [{"firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601", "dateOfBirth": "`+c.dob+`"}]}`),
+			Options{Today: dob.MustNew(2026, 11, 21)})
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve, c.dob)
+		require.Len(t, ve.Errors, 1, c.dob)
+		assert.Equal(t, c.code, ve.Errors[0].Code, c.dob)
+		assert.Equal(t, c.dob, ve.Errors[0].Received, c.dob)
+	}
+}

@@ -192,7 +192,10 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 			err = d.CheckOn(today)
 		}
 		if err != nil {
-			issues.add(IssueFrom(path, err))
+			is := IssueFrom(path, err)
+			// CheckOn knows only the parsed Date; received is what was sent.
+			is.Received = r.DateOfBirth.Value
+			issues.add(is)
 		} else {
 			out.DateOfBirth = d
 		}

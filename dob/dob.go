@@ -170,18 +170,17 @@ func (d Date) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It reads the form
-// MarshalText writes, with [ParseISO]; empty text gives the zero Date.
+// MarshalText writes, with [ParseISO]; empty text gives the zero Date. On
+// error d is set to the zero Date, as in the library's other value types
+// (and net/netip), so a failed decode never leaves a stale date behind.
 func (d *Date) UnmarshalText(text []byte) error {
 	if len(text) == 0 {
 		*d = Date{}
 		return nil
 	}
 	v, err := ParseISO(string(text))
-	if err != nil {
-		return err
-	}
 	*d = v
-	return nil
+	return err
 }
 
 func (d Date) appendISO(b []byte) []byte {

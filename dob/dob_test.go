@@ -377,7 +377,7 @@ func TestText(t *testing.T) {
 
 	got = d
 	assert.ErrorIs(t, got.UnmarshalText([]byte("02/29/2024")), ErrFormat)
-	assert.Equal(t, d, got, "a failed UnmarshalText leaves the Date unchanged")
+	assert.Equal(t, Date{}, got, "a failed UnmarshalText sets the zero Date")
 }
 
 // TestErrors: every code, the sentinel it wraps, and no digit of the input

@@ -43,18 +43,16 @@ func (z Zone) AppendText(b []byte) ([]byte, error) { return append(b, z.Name()..
 // MarshalText returns the canonical name; the zero Zone encodes as empty text.
 func (z Zone) MarshalText() ([]byte, error) { return z.AppendText(nil) }
 
-// UnmarshalText parses text with Parse; empty text gives the zero Zone and no error.
+// UnmarshalText parses text with Parse; empty text gives the zero Zone and no
+// error, and on error z is set to the zero Zone.
 func (z *Zone) UnmarshalText(text []byte) error {
 	if len(text) == 0 {
 		*z = Zone{}
 		return nil
 	}
 	p, err := Parse(string(text))
-	if err != nil {
-		return err
-	}
-	*z = p
-	return nil
+	*z = p // the zero Zone on error, as in the library's other value types
+	return err
 }
 
 // locations memoizes successful time.LoadLocation results. It is a cache of immutable

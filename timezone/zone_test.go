@@ -312,3 +312,9 @@ func TestNoAllocs(t *testing.T) {
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = ForPostalCode("46320") }))
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = Resolve("EST", "10001") }))
 }
+
+func TestUnmarshalTextErrorZeroes(t *testing.T) {
+	z := MustParse("America/Chicago")
+	assert.ErrorIs(t, z.UnmarshalText([]byte("Mars/Base")), ErrUnknownZone)
+	assert.Equal(t, Zone{}, z, "a failed UnmarshalText sets the zero Zone")
+}

@@ -237,10 +237,11 @@ func runSync(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &ve):
 		writeJSON(w, ve)
 		return exitRejected
-	case errors.Is(err, syncaca.ErrSyntax):
-		writeJSON(w, map[string]string{"message": err.Error(), "code": "INVALID_JSON"})
-		return exitRejected
 	case err != nil:
+		if eb, ok := syncaca.BodyFor(err); ok {
+			writeJSON(w, eb)
+			return exitRejected
+		}
 		fmt.Fprintf(stderr, "carerules sync: %v\n", err)
 		return exitUsage
 	}

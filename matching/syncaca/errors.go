@@ -11,6 +11,7 @@ import (
 // keep their own codes.
 const (
 	CodeValidation       = "VALIDATION_ERROR" // the body's code
+	CodeInvalidJSON      = "INVALID_JSON"     // the code of an ErrorBody for a body that is not JSON (ErrSyntax)
 	CodeInvalidType      = "invalid_type"     // wrong JSON type, or a required field absent or null
 	CodeTooSmall         = "too_small"        // no records; a blank required name; an empty custom field key
 	CodeTooBig           = "too_big"          // too many records, policies or custom fields; a field too long
@@ -20,6 +21,23 @@ const (
 	codeUnknownLibrary   = "invalid_value" // a library error without the shared method set (never expected)
 	validationMessageFmt = "Validation failed: "
 )
+
+// ErrorBody is the API's plain error body, {"message", "code"}, for a
+// request that fails before validation.
+type ErrorBody struct {
+	Message string `json:"message"`
+	Code    string `json:"code"`
+}
+
+// BodyFor returns the error body for a Decode or Check error that is not a
+// *ValidationError: a body that is not JSON (ErrSyntax) has code
+// INVALID_JSON. It returns false for any other error.
+func BodyFor(err error) (ErrorBody, bool) {
+	if errors.Is(err, ErrSyntax) {
+		return ErrorBody{Message: err.Error(), Code: CodeInvalidJSON}, true
+	}
+	return ErrorBody{}, false
+}
 
 // ErrValidation is the sentinel a *ValidationError matches with errors.Is.
 var ErrValidation = errors.New("syncaca: request failed validation")

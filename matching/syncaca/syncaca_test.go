@@ -282,3 +282,15 @@ func TestValidateDOBReceivedAsSent(t *testing.T) {
 		assert.Equal(t, c.dob, ve.Errors[0].Received, c.dob)
 	}
 }
+
+func TestBodyFor(t *testing.T) {
+	_, err := Check([]byte(`{"records": [`), Options{Today: dob.MustNew(2026, 11, 21)})
+	b, ok := BodyFor(err)
+	require.True(t, ok)
+	assert.Equal(t, CodeInvalidJSON, b.Code)
+	assert.NotEmpty(t, b.Message)
+	_, ok = BodyFor(errors.New("other"))
+	assert.False(t, ok)
+	_, ok = BodyFor(nil)
+	assert.False(t, ok)
+}

@@ -128,8 +128,9 @@ type Plan struct {
 	Strategy  Strategy
 	Decisions []Decision
 
-	store   *Store // the Store planned against, when all finders are one *Store
-	version uint64 // its version when planning started
+	store   *Store   // the Store planned against, when all finders are one *Store
+	version uint64   // its version when planning started
+	mem     *planMem // PlanInto's reused memory; nil for Plan's plans
 }
 
 // Succeeded returns the number of records that succeed.
@@ -225,19 +226,82 @@ var ErrNoFinder = errors.New("matching: Planner has a nil finder")
 // proceed. A lookup error aborts the plan: Plan returns it wrapped, and no
 // partial plan.
 func (p *Planner) Plan(ctx context.Context, records []Record) (*Plan, error) {
-	if p.Customers == nil || p.Fallback == nil || p.Policies == nil {
-		return nil, ErrNoFinder
-	}
-	if err := validate(records); err != nil {
+	plan := &Plan{}
+	if err := p.plan(ctx, plan, records, nil); err != nil {
 		return nil, err
 	}
-	pl := planner{ctx: ctx, p: p}
-	plan := &Plan{Strategy: p.Strategy, Decisions: make([]Decision, len(records))}
+	return plan, nil
+}
+
+// PlanInto is [Planner.Plan] writing into dst and reusing the memory of the
+// plans made into dst before: the decisions, the policy decisions, the
+// slices of Fill, PolicyFill and Warning they hold, and the planner's own
+// buffers and overlay. A host that plans many requests, one at a time per
+// dst, allocates per request only what varies: the fallback keys,
+// candidates, conflicts and errors. The zero Plan is a valid dst.
+//
+// dst is overwritten: its Decisions, and every slice reachable from them
+// (Policies, Fill, Warnings), are reused by the next PlanInto into the same
+// dst, so a host must finish with a plan (apply it, build its response, copy
+// what it keeps) before planning into dst again. Strings are never
+// overwritten. A plan made by [Planner.Plan] is never reused.
+//
+// On error dst has no decisions and [Store.Apply] refuses it; the errors
+// are Plan's.
+func (p *Planner) PlanInto(ctx context.Context, dst *Plan, records []Record) error {
+	if dst.mem == nil {
+		dst.mem = &planMem{}
+	}
+	if err := p.plan(ctx, dst, records, dst.mem); err != nil {
+		dst.Strategy, dst.Decisions, dst.store, dst.version = p.Strategy, dst.Decisions[:0], nil, 0
+		return err
+	}
+	return nil
+}
+
+// planMem is what PlanInto keeps in a Plan between calls: the backing
+// arrays of the decisions and of their small slices, sized for the largest
+// request seen, and the planner, whose buffers and overlay are emptied (but
+// keep their capacity) after every plan.
+type planMem struct {
+	pl        planner
+	decisions []Decision
+	slab      []PolicyDecision
+	fills     []Fill
+	pfills    []PolicyFill
+	warns     []Warning
+}
+
+// plan makes the plan of records into plan; with mem, in mem's memory.
+func (p *Planner) plan(ctx context.Context, plan *Plan, records []Record, mem *planMem) error {
+	if p.Customers == nil || p.Fallback == nil || p.Policies == nil {
+		return ErrNoFinder
+	}
+	if err := validate(records); err != nil {
+		return err
+	}
 	n := 0
 	for i := range records {
 		n += len(records[i].Policies)
 	}
-	pl.slab = make([]PolicyDecision, n)
+	var local planner
+	pl := &local
+	plan.Strategy, plan.store, plan.version = p.Strategy, nil, 0
+	if mem == nil {
+		plan.Decisions = make([]Decision, len(records))
+		pl.slab = make([]PolicyDecision, n)
+	} else {
+		pl = &mem.pl
+		defer pl.reset()
+		plan.Decisions = reuse(&mem.decisions, len(records), true)
+		pl.slab = reuse(&mem.slab, n, true)
+		// At most three fills per record, two per policy, one warning per
+		// policy: the slabs never run out.
+		pl.fillSlab = reuse(&mem.fills, len(customerIDKeys)*len(records), false)
+		pl.pfillSlab = reuse(&mem.pfills, 2*n, false)
+		pl.warnSlab = reuse(&mem.warns, n, false)
+	}
+	pl.ctx, pl.p = ctx, p
 	if s, ok := p.Customers.(*Store); ok && p.Fallback == Lookup(s) && p.Policies == Lookup(s) {
 		// One Store behind all three finders: read it directly, under one
 		// read lock for the whole plan (a consistent snapshot), into the
@@ -250,10 +314,46 @@ func (p *Planner) Plan(ctx context.Context, records []Record) (*Plan, error) {
 	for i := range records {
 		pl.recordsLeft = len(records) - i
 		if err := pl.record(i, &records[i], &plan.Decisions[i]); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return plan, nil
+	return nil
+}
+
+// reuse returns (*buf)[:n], growing *buf when it is shorter, and zeroed when
+// zero is set (the slabs that are always overwritten before being read are
+// not).
+func reuse[T any](buf *[]T, n int, zero bool) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+		return *buf
+	}
+	s := (*buf)[:n]
+	if zero {
+		clear(s)
+	}
+	return s
+}
+
+// reset empties the planner for the next plan, keeping its capacity, and
+// lets go of everything the last plan referred to (the request's strings,
+// the store, the context).
+func (pl *planner) reset() {
+	clear(pl.cbuf[:cap(pl.cbuf)])
+	clear(pl.pbuf[:cap(pl.pbuf)])
+	clear(pl.rc[:cap(pl.rc)])
+	clear(pl.rp[:cap(pl.rp)])
+	clear(pl.custs)
+	clear(pl.pols)
+	clear(pl.custByID)
+	clear(pl.polByID)
+	pl.custIdx.reset()
+	pl.polIdx.reset()
+	*pl = planner{
+		cbuf: pl.cbuf[:0], pbuf: pl.pbuf[:0], rc: pl.rc[:0], rp: pl.rp[:0],
+		custs: pl.custs[:0], custByID: pl.custByID, custIdx: pl.custIdx,
+		pols: pl.pols[:0], polByID: pl.polByID, polIdx: pl.polIdx,
+	}
 }
 
 func validate(records []Record) error {
@@ -972,6 +1072,12 @@ func (x *chains[K]) add(k K, pos int) {
 	}
 	x.ent = appendSmall(x.ent, chainEntry{pos: int32(pos), prev: x.head[k]})
 	x.head[k] = int32(len(x.ent))
+}
+
+// reset empties x, keeping its capacity.
+func (x *chains[K]) reset() {
+	clear(x.head)
+	x.ent = x.ent[:0]
 }
 
 func (x *chains[K]) first(k K) chainCursor {

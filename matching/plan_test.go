@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -659,4 +660,71 @@ func TestIdentifierLimitCountsCharacters(t *testing.T) {
 	assert.False(t, ok)
 	_, ok = NormalizeName(strings.Repeat("é", 200))
 	assert.True(t, ok)
+}
+
+// PlanInto plans as Plan does, into a reused Plan; after an error the Plan
+// holds no decisions and cannot be applied; a plan made into a reused Plan
+// applies as Plan's does.
+func TestPlanInto(t *testing.T) {
+	ctx := context.Background()
+	big := []Record{
+		person(ann, ids("HS7", "E7", ""), PolicyRecord{IDs: PolicyIDs{"PHS1B", ""}, Status: "Pending"}),
+		{IDs: ids("HSNEW", "", "CA2"), Policies: []PolicyRecord{pol("PN", "PCN"), pol("", "")}},
+		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: "Terminated"}}},
+		{IDs: ids("", "DUP", "")},
+		{IDs: ids("HS1", "", "CAZ"), Policies: []PolicyRecord{pol("PHS1", ""), pol("PZ", ""), pol("PHS4-2024", "")}},
+	}
+	small := []Record{{IDs: ids("HSNEW", "", "")}, {IDs: ids("HSNEW", "E9", ""), Policies: []PolicyRecord{pol("PCA56", "")}}}
+	for _, strat := range []Strategy{StrategyLiteral, StrategyCascade} {
+		s := fixture(t)
+		pl := NewPlanner(s, strat)
+		var dst Plan
+		for _, recs := range [][]Record{big, small, big} {
+			require.NoError(t, pl.PlanInto(ctx, &dst, recs))
+			assert.Equal(t, planWith(t, fixture(t), strat, recs...).Decisions, dst.Decisions, "%v", strat)
+			assert.Equal(t, strat, dst.Strategy)
+		}
+
+		assert.ErrorIs(t, pl.PlanInto(ctx, &dst, nil), ErrRecordCount)
+		assert.Empty(t, dst.Decisions)
+		_, err := s.Apply(&dst)
+		assert.ErrorIs(t, err, ErrStalePlan, "a failed PlanInto leaves nothing to apply")
+		boom := &Planner{Customers: s, Fallback: s, Strategy: strat,
+			Policies: PolicyFinderFunc(func(context.Context, PolicyKey, string) ([]Policy, error) { return nil, errBoom })}
+		assert.ErrorIs(t, boom.PlanInto(ctx, &dst, big), errBoom)
+		assert.Empty(t, dst.Decisions)
+
+		require.NoError(t, pl.PlanInto(ctx, &dst, big))
+		got, err := s.Apply(&dst)
+		require.NoError(t, err)
+		s2 := fixture(t)
+		want, err := s2.Apply(planWith(t, s2, strat, big...))
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+		_, err = s.Apply(&dst)
+		assert.ErrorIs(t, err, ErrStalePlan, "applied once")
+
+		// A plan made by Plan is not reused by a PlanInto into it.
+		p := planWith(t, s, strat, small...)
+		before := slices.Clone(p.Decisions)
+		require.NoError(t, pl.PlanInto(ctx, p, big))
+		assert.Equal(t, planWith(t, s, strat, small...).Decisions, before)
+	}
+}
+
+// Planning into a reused Plan allocates nothing for records that need no
+// fallback key, no candidate list, no conflict and no error.
+func TestPlanIntoNoAllocs(t *testing.T) {
+	ctx := context.Background()
+	recs := []Record{
+		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{pol("PHS1", "")}},
+		{IDs: ids("HSX", "", ""), Policies: []PolicyRecord{pol("PX", "PCX")}},
+		{IDs: ids("HSX", "", ""), Policies: []PolicyRecord{pol("PX", "")}},
+		{IDs: ids("", "EXT2", ""), Policies: []PolicyRecord{pol("", "")}},
+	}
+	pl := NewPlanner(fixture(t), StrategyLiteral)
+	var dst Plan
+	require.NoError(t, pl.PlanInto(ctx, &dst, recs))
+	require.Equal(t, 4, dst.Succeeded())
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = pl.PlanInto(ctx, &dst, recs) }))
 }

@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -168,6 +169,9 @@ func TestPlanProperties(t *testing.T) {
 			assert.Positive(t, n, "no record failed with %v", []error{ErrAmbiguousCustomer, ErrPolicyConflict, ErrDuplicatePolicyID}[k])
 		}
 	}()
+	// One Plan per strategy reused by PlanInto across all rounds (batches
+	// of other sizes, other stores, both lookup paths).
+	var reused [2]Plan
 	for round := range propertyRounds {
 		w := randomWorld(r)
 		recs, people := randomBatch(r)
@@ -194,6 +198,13 @@ func TestPlanProperties(t *testing.T) {
 			// The Store's direct path (one read lock, buffers filled in
 			// place) plans exactly as its exported lookups do.
 			require.Equal(t, p.Decisions, planWith(t, viaInterfaces(s), strat, recs...).Decisions, name)
+			// PlanInto into a reused Plan plans exactly as Plan does.
+			var l Lookup = s
+			if round%3 == 2 {
+				l = viaInterfaces(s)
+			}
+			require.NoError(t, NewPlanner(l, strat).PlanInto(context.Background(), &reused[strat], recs), name)
+			require.Equal(t, p.Decisions, reused[strat].Decisions, name)
 
 			checkFirstIdentifier(t, name, w, recs, p)
 			checkFallback(t, name, w, recs, people, p)

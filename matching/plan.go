@@ -426,20 +426,10 @@ type planner struct {
 
 	custs    []ocust
 	custByID map[string]int
-	custIdx  chains[ckey]
+	custIdx  chains // by value, of any key: findCustomers checks the key
 	pols     []opol
 	polByID  map[string]int
-	polIdx   chains[pkey]
-}
-
-type ckey struct {
-	k CustomerKey
-	v string
-}
-
-type pkey struct {
-	k PolicyKey
-	v string
+	polIdx   chains // by value, of either key: findPolicies checks the key
 }
 
 type ocust struct {
@@ -509,7 +499,7 @@ func (pl *planner) findCustomers(k CustomerKey, v string) ([]ccand, error) {
 		}
 		out = addCustomer(out, CustomerRef{ID: c.ID}, c)
 	}
-	for c := pl.custIdx.first(ckey{k, v}); c.ok(); c = pl.custIdx.next(c) {
+	for c := pl.custIdx.first(v); c.ok(); c = pl.custIdx.next(c) {
 		oc := &pl.custs[c.pos()]
 		if customerValue(&oc.c, k) == v {
 			out = addCustomer(out, oc.ref, &oc.c)
@@ -560,7 +550,7 @@ func (pl *planner) findPolicies(k PolicyKey, v string) ([]pcand, error) {
 		}
 		out = addPolicy(out, pcand{PolicyRef{ID: p.ID}, p, CustomerRef{ID: p.CustomerID}, p})
 	}
-	for c := pl.polIdx.first(pkey{k, v}); c.ok(); c = pl.polIdx.next(c) {
+	for c := pl.polIdx.first(v); c.ok(); c = pl.polIdx.next(c) {
 		op := &pl.pols[c.pos()]
 		if op.p.IDs.Get(k) == v {
 			out = addPolicy(out, pcand{op.ref, &op.p, op.owner, &op.before})
@@ -988,11 +978,11 @@ func (pl *planner) commit(d *Decision) {
 	for _, f := range cd.Fill {
 		oc := &pl.custs[ci]
 		oc.c.IDs.set(f.Key, f.Value)
-		pl.indexCustomer(ckey{f.Key, f.Value}, ci)
+		pl.custIdx.add(f.Value, ci)
 	}
 	if ci >= 0 && cd.FallbackKey != "" && pl.custs[ci].c.FallbackKey != cd.FallbackKey {
 		pl.custs[ci].c.FallbackKey = cd.FallbackKey
-		pl.indexCustomer(ckey{KeyFallback, cd.FallbackKey}, ci)
+		pl.custIdx.add(cd.FallbackKey, ci)
 	}
 
 	for j := range d.Policies {
@@ -1027,12 +1017,10 @@ func (pl *planner) commit(d *Decision) {
 		op := &pl.pols[pi]
 		for _, f := range pd.Fill {
 			op.p.IDs.set(f.Key, f.Value)
-			pl.polIdx.add(pkey{f.Key, f.Value}, pi)
+			pl.polIdx.add(f.Value, pi)
 		}
 	}
 }
-
-func (pl *planner) indexCustomer(k ckey, i int) { pl.custIdx.add(k, i) }
 
 // appendSmall is append starting at a capacity of 16, not 1: a batch's
 // overlay holds a few dozen entries at most.
@@ -1043,11 +1031,13 @@ func appendSmall[T any](s []T, v T) []T {
 	return append(s, v)
 }
 
-// chains indexes overlay positions by key: a map from a key to its latest
-// entry, and the entries, each linking to the previous one of its key. One
-// map and one slice for the whole batch, instead of a slice per key.
-type chains[K comparable] struct {
-	head map[K]int32 // 1 + index in ent of the key's latest entry
+// chains indexes overlay positions by value: a map from a value to its
+// latest entry, and the entries, each linking to the previous one of its
+// value. One map and one slice for the whole batch, instead of a slice per
+// value. The values of all keys share it (a string-keyed map is faster than
+// one keyed by (key, value)): a lookup checks the key of what it finds.
+type chains struct {
+	head map[string]int32 // 1 + index in ent of the key's latest entry
 	ent  []chainEntry
 }
 
@@ -1066,30 +1056,30 @@ type chainCursor struct {
 func (c chainCursor) ok() bool { return c.at != 0 }
 func (c chainCursor) pos() int { return int(c.p) }
 
-func (x *chains[K]) add(k K, pos int) {
+func (x *chains) add(k string, pos int) {
 	if x.head == nil {
-		x.head = make(map[K]int32, 16)
+		x.head = make(map[string]int32, 16)
 	}
 	x.ent = appendSmall(x.ent, chainEntry{pos: int32(pos), prev: x.head[k]})
 	x.head[k] = int32(len(x.ent))
 }
 
 // reset empties x, keeping its capacity.
-func (x *chains[K]) reset() {
+func (x *chains) reset() {
 	clear(x.head)
 	x.ent = x.ent[:0]
 }
 
-func (x *chains[K]) first(k K) chainCursor {
+func (x *chains) first(k string) chainCursor {
 	if len(x.head) == 0 {
 		return chainCursor{}
 	}
 	return x.cursor(x.head[k])
 }
 
-func (x *chains[K]) next(c chainCursor) chainCursor { return x.cursor(x.ent[c.at-1].prev) }
+func (x *chains) next(c chainCursor) chainCursor { return x.cursor(x.ent[c.at-1].prev) }
 
-func (x *chains[K]) cursor(at int32) chainCursor {
+func (x *chains) cursor(at int32) chainCursor {
 	if at == 0 {
 		return chainCursor{}
 	}

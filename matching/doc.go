@@ -149,6 +149,10 @@
 // *Store, the planner reads it directly, under one read lock for the whole
 // plan (a consistent snapshot), filling its own buffers: no slice is
 // returned per lookup. Other finders go through the interfaces, unchanged.
+// [Planner.PlanInto] plans into a Plan the host reuses from request to
+// request (like termination.DecideInto): the decisions, their small slices
+// and the planner's overlay keep their memory, and a plan allocates only
+// what varies (fallback keys, candidates, conflicts, errors).
 //
 // Medians of 5 runs on the shared 2-core development machine, where other
 // engineers' benchmarks move wall times by up to 1.5x between runs (the
@@ -159,9 +163,11 @@
 //	go test -run='^$' -bench=. -count=5 ./matching
 //
 //	benchmark (median of 5)                     time/op   CPU/record  lookups  B/op      allocs
-//	Plan100/literal (100 records, 1M customers)  26.0 µs   270 ns      180      62 KiB    31
-//	Plan100/cascade                              25.9 µs   269 ns      180      62 KiB    31
-//	BareMap100 (the same keys, plain Go maps)    2.2 µs    22.6 ns     180      0         0
+//	Plan100/literal-into (PlanInto, reused Plan) 18.5 µs   186 ns      180      480       10
+//	Plan100/cascade-into                         18.7 µs   187 ns      180      480       10
+//	Plan100/literal (100 records, 1M customers)  27.6 µs   288 ns      180      62 KiB    31
+//	Plan100/cascade                              27.1 µs   281 ns      180      62 KiB    31
+//	BareMap100 (the same keys, plain Go maps)    2.2 µs    22.4 ns     180      0         0
 //	StoreFind/store (FindCustomers, one hit)     75 ns                          80        1
 //	StoreFind/store-miss                         20 ns                          0         0
 //	StoreFind/map                                8.7 ns                         0         0
@@ -188,36 +194,43 @@
 //
 // Targets. Memory: met (84 bytes of index per customer against 200; 189 in
 // all, strings included). Per-record cost within 5x of the bare map:
-// missed, at about 12x (270 against 22.6 ns of CPU per record). The two do
-// the same 180 lookups (90 by identifier, 10 by fallback key, 80 of
-// policies); the bare map does nothing else, and its 10 fallback keys are
-// computed outside its loop. Where a plan's 26 µs go (CPU profile of
-// 200,000 plans, go test -run='^$' -bench=Plan100/literal
-// -benchtime=200000x -cpuprofile, go tool pprof -top -cum):
+// missed, at about 8.3x with PlanInto (186 against 22.4 ns of CPU per
+// record) and 13x with Plan (288 ns; the allocating form measured 270 ns,
+// 12x, the day before, against a bare map of 22.6 ns: the machine's noise).
+// The two do the same 180 lookups (90 by identifier, 10 by fallback key, 80
+// of policies); the bare map does nothing else, and its 10 fallback keys are
+// computed outside its loop. Where a PlanInto's 18.6 µs go (CPU profile of
+// 200,000 plans, go test -run='^$' -bench=Plan100/literal-into
+// -benchtime=200000x -cpuprofile, go tool pprof -top -cum -focus=PlanInto):
 //
-//   - 6.1 µs (23%): allocating and zeroing the plan, 100 Decisions of 256
-//     bytes and 80 PolicyDecisions of 296 bytes (their fields are the
-//     exported API). This alone is 61 ns per record, nearly 3x the bare map.
-//   - 7.5 µs (29%): the 180 store lookups, 41 ns each against about 12 for
-//     a Go map: hashing (maphash), the probe to an empty slot (every holder
-//     is needed, to see ambiguities), the check against the record's
-//     string, building the Customer or Policy value, in caches the plan's
-//     fresh allocations keep evicting. A lookup alone, in a loop, is 75 ns
-//     (FindCustomers, with its allocated result and its read lock) against
-//     8.7 for a map; the planner's direct path saves the lock and the slice.
-//   - 2.5 µs (10%): the planner's side of the lookups: the overlay checks
-//     and the candidate lists.
-//   - 3.1 µs (12%): the overlay of the 10 customers and 10 policies the
-//     batch creates (so later records see them).
-//   - 1.8 µs (7%): FallbackKey for every record (10 complete keys, 1
-//     allocation each: the key is kept in the decision); 1.3 µs (5%):
-//     Identifier on every identifier; 0.3 µs: validation.
-//   - 3.7 µs (14%): the decisions themselves (keys, fills, conflicts,
-//     warnings, writing the decisions); garbage collection about 3%.
+//   - 8.1 µs (43%): the 180 store lookups, about 45 ns each against about
+//     12 for a Go map: hashing (maphash), the probe to an empty slot (every
+//     holder is needed, to see ambiguities), the check against the record's
+//     string in the arena (a second and third cache line per lookup, the
+//     record and its text, where a map has its key next to its control
+//     word), and building the Customer or Policy value the decision keeps
+//     as Before. A lookup alone, in a loop, is 75 ns (FindCustomers, with
+//     its allocated result and its read lock) against 8.7 for a map.
+//   - 1.5 µs (8%): the overlay of the 10 customers and 10 policies the batch
+//     creates (commit, and the overlay checks of every lookup).
+//   - 1.3 µs (7%): clearing the reused decisions (100 Decisions of 256 bytes
+//     and 80 PolicyDecisions of 296 bytes: the exported API's size); Plan
+//     instead allocates them, 9.5 µs more per plan in all with the garbage
+//     collection and cache misses that brings.
+//   - 1.3 µs (7%): FallbackKey for every record (10 complete keys, 1
+//     allocation each: the key is kept in the decision); 1.2 µs (6%):
+//     Identifier on every identifier; 0.4 µs: validation.
+//   - The rest: the decisions themselves (keys, fills, conflicts,
+//     warnings).
 //
-// Reaching 5x (about 11 µs a plan) would need a plan that is not built:
-// the output's allocation plus the lookups at Go-map speed already take
-// 8 µs. A request of 100 records plans in about 27 µs of CPU.
+// Reaching 5x (about 11 µs a plan) would need the lookups at Go-map speed
+// (2.2 µs for the 180) and everything else in 9 µs: the store's index keeps
+// its keys out of line (in the arena, 84 bytes of index per customer) to
+// meet the memory target, so a hit costs a cache line more than a map's.
+// Not tried in this pass: Swiss-table groups (control bytes of 7-bit tags
+// probed 8 or 16 at a time), decisions smaller than the exported fields
+// allow (the fields are the API and stay), a prefetch of the three lines of
+// each lookup.
 //
 // Building the million-customer store (outside the timer, once per process
 // through sync.OnceValue, so -benchtime=1x in CI pays it once) takes about

@@ -81,6 +81,25 @@ func ExamplePlanner_Plan() {
 
 // The strategies differ when a customer known by one identifier arrives with
 // a new, higher-priority one.
+// A host that plans request after request reuses one Plan: the decisions'
+// memory is reused, and the plan must be used up before the next PlanInto.
+func ExamplePlanner_PlanInto() {
+	store, _ := matching.NewStore([]matching.Customer{{ID: "c1", IDs: matching.CustomerIDs{ExternalID: "crm-1"}}}, nil)
+	planner := matching.NewPlanner(store, matching.StrategyLiteral)
+	var plan matching.Plan
+	for _, ext := range []string{"crm-1", "crm-2"} {
+		if err := planner.PlanInto(context.Background(), &plan, []matching.Record{{IDs: matching.CustomerIDs{ExternalID: ext}}}); err != nil {
+			fmt.Println(err)
+			return
+		}
+		d := plan.Decisions[0].Customer
+		fmt.Println(ext, d.Outcome, d.Customer)
+	}
+	// Output:
+	// crm-1 matched c1
+	// crm-2 new new(record 0)
+}
+
 func ExamplePlanner_Plan_cascade() {
 	store, _ := matching.NewStore([]matching.Customer{{ID: "c1", IDs: matching.CustomerIDs{ExternalID: "crm-1"}}}, nil)
 	rec := []matching.Record{{IDs: matching.CustomerIDs{HealthSherpaCustomerID: "hsc-new", ExternalID: "crm-1"}}}

@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -132,9 +133,12 @@ func FuzzPlan(f *testing.F) {
 		r := rand.New(rand.NewPCG(a, b))
 		w := randomWorld(r)
 		recs, people := randomBatch(r)
+		var dst Plan // reused: the cascade's plan goes into the literal's memory
 		for _, strat := range []Strategy{StrategyLiteral, StrategyCascade} {
 			s := w.store(t)
 			p := planWith(t, s, strat, recs...)
+			require.NoError(t, NewPlanner(s, strat).PlanInto(context.Background(), &dst, recs))
+			require.Equal(t, p.Decisions, dst.Decisions)
 			require.Equal(t, len(recs), p.Succeeded()+p.Failed())
 			for i, d := range p.Decisions {
 				require.Equal(t, i, d.Record)

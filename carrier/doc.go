@@ -62,19 +62,27 @@
 //
 // # Performance
 //
-// go test -run='^$' -bench='Resolve|Naive' -count=5 ./carrier (medians, 2 shared
-// cores; Naive lower-cases the name and scores every alias with
-// smetrics.JaroWinkler):
+// go test -run='^$' -bench='Resolve|Naive' -count=5 -benchmem ./carrier
+// (medians, 2-core linux/amd64, Go 1.26, otherwise idle; Naive lower-cases
+// the name and scores every alias with smetrics.JaroWinkler):
 //
-//	Resolve/Exact        "UHC"                        520 ns/op    0 allocs   Naive  32256 ns/op  (62x)
-//	Resolve/Alias        "Cigna Health and Life ..."   1012 ns/op    0 allocs   Naive 1043278 ns/op (1000x)
-//	Resolve/Fuzzy        "Kaiser Permanete"           5366 ns/op    0 allocs   Naive 443934 ns/op  (83x)
-//	Resolve/FuzzyShort   "Humanna"                    2402 ns/op    0 allocs   Naive  82026 ns/op  (34x)
-//	Resolve/Unknown      "Acme Health Plans"          5240 ns/op    1 alloc    Naive 697779 ns/op  (133x)
-//	Resolve/UnknownLong  "Acme Health Plan of Ohio"   2950 ns/op    1 alloc    Naive 3807190 ns/op
-//	Resolve/GenericByState "Blue Cross & Blue Shield" TX   670 ns/op  0 allocs
-//	Resolve/GenericByZIP "BCBS" MO 64105               581 ns/op    0 allocs
-//	Resolve/NonASCII     "Mútual of Ómaha"            3061 ns/op   10 allocs (x/text path)
+//	Resolve/Exact        "UHC"                         250 ns/op   0 allocs   Naive  27.1 µs/op  (108x)
+//	Resolve/Alias        "Cigna Health and Life ..."    628 ns/op   0 allocs   Naive 776.5 µs/op  (1236x)
+//	Resolve/Fuzzy        "Kaiser Permanete"            2.47 µs/op   0 allocs   Naive 319.3 µs/op  (129x)
+//	Resolve/FuzzyShort   "Humanna"                     1.28 µs/op   0 allocs   Naive  83.6 µs/op  (65x)
+//	Resolve/Unknown      "Acme Health Plans"           3.01 µs/op   1 alloc    Naive 334.8 µs/op  (111x)
+//	Resolve/UnknownLong  "Acme Health Plan of Ohio"    2.83 µs/op   1 alloc    Naive 520.5 µs/op  (184x)
+//	Resolve/GenericByState "Blue Cross & Blue Shield" TX  459 ns/op  0 allocs
+//	Resolve/GenericByZIP "BCBS" MO 64105                337 ns/op   0 allocs
+//	Resolve/NonASCII     "Mútual of Ómaha"             1.62 µs/op  (x/text path)
+//
+// The issue's target "unknown no slower than fuzzy" holds for unknown names
+// unlike any carrier's (measured once with a throw-away benchmark: "Red
+// Cross" 0.49 µs, "Blue Moon Insurance" 1.6 µs, "Zebra Mutual" 1.7 µs) but
+// not for the benchmark's "Acme Health Plans", built of carrier-like words,
+// which is about 1.2x the fuzzy typo: four keys pass the character-count
+// bound and are scored with Jaro-Winkler (the typo scores one), and the
+// answer allocates its *Error.
 //
 // ASCII input skips x/text; non-ASCII input folds width, removes accents and
 // folds case with transformers built per call (no shared transform.Chain).

@@ -76,23 +76,29 @@ func isASCII(s []byte) bool {
 	return true
 }
 
+// foldASCII appends the folded form of one ASCII byte: letters in lower
+// case, digits as they are, "&" as " and ", apostrophes dropped, anything
+// else as a space.
+func foldASCII(dst []byte, c byte) []byte {
+	switch {
+	case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		return append(dst, c)
+	case 'A' <= c && c <= 'Z':
+		return append(dst, c+'a'-'A')
+	case c == '&':
+		return append(dst, " and "...)
+	case c == '\'' || c == '`':
+		return dst
+	}
+	return append(dst, ' ')
+}
+
 // fold writes the case-folded, accent-free text of s to dst with every
 // separator as one space and "&" as " and ".
 func fold(s []byte, dst []byte) []byte {
 	if isASCII(s) {
 		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				dst = append(dst, c)
-			case 'A' <= c && c <= 'Z':
-				dst = append(dst, c+'a'-'A')
-			case c == '&':
-				dst = append(dst, " and "...)
-			case c == '\'' || c == '`':
-			default:
-				dst = append(dst, ' ')
-			}
+			dst = foldASCII(dst, s[i])
 		}
 		return dst
 	}
@@ -111,18 +117,7 @@ func fold(s []byte, dst []byte) []byte {
 	for _, r := range t {
 		switch {
 		case r < utf8.RuneSelf:
-			c := byte(r)
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-				dst = append(dst, c)
-			case 'A' <= c && c <= 'Z':
-				dst = append(dst, c+'a'-'A')
-			case c == '&':
-				dst = append(dst, " and "...)
-			case c == '\'' || c == '`':
-			default:
-				dst = append(dst, ' ')
-			}
+			dst = foldASCII(dst, byte(r))
 		case r == '\u2019' || r == '\u2018' || r == '\u02bc' || r == '\u00b4':
 			// apostrophes and acute accent used as one
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

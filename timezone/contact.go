@@ -168,8 +168,8 @@ func (p Policy) prepare(c Candidates, state string) ([]applied, error) {
 	if c.n == 0 {
 		return nil, &Error{field: FieldTimezone, err: ErrUnknownZone, received: "no zone"}
 	}
-	if len(state) > MaxInputLen {
-		return nil, tooLong(FieldState, len(state))
+	if overLimit(state) {
+		return nil, tooLong(FieldState, state)
 	}
 	var rules []*stateRule
 	if st := trimSpace(state); st == "" {

@@ -3,6 +3,7 @@ package timezone
 import (
 	"errors"
 	"strconv"
+	"unicode/utf8"
 )
 
 // API field paths reported by Error.Field.
@@ -17,7 +18,7 @@ const (
 var (
 	// ErrEmpty: the input is empty or white space only.
 	ErrEmpty = errors.New("empty")
-	// ErrTooLong: the input is longer than MaxInputLen bytes.
+	// ErrTooLong: the input is longer than MaxInputLen characters.
 	ErrTooLong = errors.New("too long")
 	// ErrUnknownZone: not an IANA name, link or accepted abbreviation; or the zero Zone.
 	ErrUnknownZone = errors.New("unknown time zone")
@@ -126,8 +127,13 @@ func (e *Error) Expected() string {
 // described by its length; a ZIP shows only its first three digits ("ZIP 902xx").
 func (e *Error) Received() string { return e.received }
 
-func tooLong(field string, n int) error {
-	return &Error{field: field, err: ErrTooLong, received: strconv.Itoa(n) + " bytes"}
+// tooLong reports s as too long; it says how long, never what.
+func tooLong(field, s string) error {
+	n := len(s)
+	if n <= utf8.UTFMax*MaxInputLen {
+		n = utf8.RuneCountInString(s)
+	}
+	return &Error{field: field, err: ErrTooLong, received: strconv.Itoa(n) + " characters"}
 }
 
 func empty(field, raw string) error {

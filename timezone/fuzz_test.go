@@ -7,12 +7,13 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // slowParse is the readable reference for Parse: trim, lower-case ASCII letters only, scan
 // every key.
 func slowParse(s string) (Zone, bool) {
-	if len(s) > MaxInputLen {
+	if utf8.RuneCountInString(s) > MaxInputLen {
 		return Zone{}, false
 	}
 	t := strings.TrimFunc(s, unicode.IsSpace)
@@ -116,7 +117,7 @@ func FuzzForPostalCode(f *testing.F) {
 		t2 := strings.TrimFunc(s, unicode.IsSpace)
 		m := zipRE.FindStringSubmatch(t2)
 		switch {
-		case len(s) > MaxInputLen:
+		case utf8.RuneCountInString(s) > MaxInputLen:
 			if !errors.Is(err, ErrTooLong) {
 				t.Fatalf("%q: want ErrTooLong, got %v", s, err)
 			}

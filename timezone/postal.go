@@ -129,8 +129,8 @@ func PostalCandidates(zip string) (Candidates, error) {
 
 // lookupPostal validates zip and returns its zipSets index and ZIP5.
 func lookupPostal(zip string) (set uint8, zip5 int, err error) {
-	if len(zip) > MaxInputLen {
-		return 0, 0, tooLong(FieldPostalCode, len(zip))
+	if overLimit(zip) {
+		return 0, 0, tooLong(FieldPostalCode, zip)
 	}
 	t := trimSpace(zip)
 	if t == "" {

@@ -63,11 +63,11 @@ func (r Result) Ambiguous() bool { return r.Candidates.Ambiguous() }
 // timezone_or_postal_code_required. Empty and white-space-only fields count as not given.
 // Errors carry the field path "timezone" or "postalCode".
 func Resolve(timezone, postalCode string) (Result, error) {
-	if len(timezone) > MaxInputLen {
-		return Result{}, tooLong(FieldTimezone, len(timezone))
+	if overLimit(timezone) {
+		return Result{}, tooLong(FieldTimezone, timezone)
 	}
-	if len(postalCode) > MaxInputLen {
-		return Result{}, tooLong(FieldPostalCode, len(postalCode))
+	if overLimit(postalCode) {
+		return Result{}, tooLong(FieldPostalCode, postalCode)
 	}
 	tz, pc := trimSpace(timezone), trimSpace(postalCode)
 	switch {

@@ -6,11 +6,19 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // MaxInputLen is the API's field limit for timezone and postalCode (RULES.md: 255 unless
-// stated). Longer input is rejected before any other work.
+// stated), in characters as the API counts them. Longer input is rejected before any
+// other work.
 const MaxInputLen = 255
+
+// overLimit reports whether s has more than MaxInputLen characters. It counts only
+// when the byte length leaves the answer open, so ordinary input costs one comparison.
+func overLimit(s string) bool {
+	return len(s) > MaxInputLen && (len(s) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(s) > MaxInputLen)
+}
 
 // numZones is the number of canonical zones, plus one for the invalid Zone.
 const numZones = len(zoneNames)
@@ -91,8 +99,8 @@ func (z Zone) Location() (*time.Location, error) {
 // The names come from the generated table (TZDataVersion), never from the host, so every
 // host answers alike. Parse does not allocate on success.
 func Parse(s string) (Zone, error) {
-	if len(s) > MaxInputLen {
-		return Zone{}, tooLong(FieldTimezone, len(s))
+	if overLimit(s) {
+		return Zone{}, tooLong(FieldTimezone, s)
 	}
 	t := trimSpace(s)
 	if t == "" {

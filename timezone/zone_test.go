@@ -318,3 +318,26 @@ func TestUnmarshalTextErrorZeroes(t *testing.T) {
 	assert.ErrorIs(t, z.UnmarshalText([]byte("Mars/Base")), ErrUnknownZone)
 	assert.Equal(t, Zone{}, z, "a failed UnmarshalText sets the zero Zone")
 }
+
+// The field limit counts characters, as the API's maxLength does: a valid name
+// padded with Unicode spaces to more than 255 bytes but 255 characters is read;
+// 256 characters are too long whatever their bytes.
+func TestFieldLimitCountsCharacters(t *testing.T) {
+	pad := strings.Repeat("\u00a0", 120) // 240 bytes
+	s := pad + "EST" + pad                // 243 characters, 483 bytes
+	z, err := Parse(s)
+	require.NoError(t, err)
+	assert.Equal(t, "America/New_York", z.Name())
+	r, err := Resolve("", pad+"46320"+pad)
+	require.NoError(t, err)
+	assert.Equal(t, "America/Chicago", r.Zone.Name())
+
+	long := strings.Repeat("\u00a0", 256)
+	_, err = Parse(long)
+	assert.ErrorIs(t, err, ErrTooLong)
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "256 characters", e.Received())
+	_, err = ForPostalCode(long)
+	assert.ErrorIs(t, err, ErrTooLong)
+}

@@ -112,20 +112,20 @@
 //
 // Measured with
 //
-//	go test -run='^$' -bench=. -count=6 ./timezone   # medians, 2 shared cores, noisy
+//	go test -run='^$' -bench=. -count=6 -benchmem ./timezone   # medians (benchstat), 2 cores
 //
-//	ForPostalCode           22.2 ns/op   0 allocs   table 16,934 bytes
-//	ForPostalCodeMap        21.0 ns/op   0 allocs   map[string]string of 41,059 ZIPs: 2,843,040 bytes
-//	ForPostalCode zip+4     26.8 ns/op   0 allocs
-//	ForPostalCode unknown    163 ns/op   2 allocs (the error)
-//	Parse iana              85.4 ns/op   0 allocs  (ParseNaive, ToLower + map: 115 ns, 1 alloc)
-//	Parse abbrev            22.1 ns/op   0 allocs  (ParseNaive: 58.5 ns, 1 alloc)
-//	Parse unknown            208 ns/op   2 allocs (the error)
-//	time.LoadLocation       2.9 µs/op   16 allocs
-//	Resolve                  108 ns/op   0 allocs
-//	MayContact one zone      833 ns/op
+//	ForPostalCode           16.8 ns/op   0 allocs   table 16,934 bytes
+//	ForPostalCodeMap        15.6 ns/op   0 allocs   map[string]string of 41,059 ZIPs: 2,843,040 bytes
+//	ForPostalCode zip+4     19.5 ns/op   0 allocs
+//	ForPostalCode unknown   48.2 ns/op   2 allocs (the error)
+//	Parse iana              27.4 ns/op   0 allocs  (ParseNaive, ToLower + map: 74.5 ns, 1 alloc)
+//	Parse abbrev            22.3 ns/op   0 allocs  (ParseNaive: 34.4 ns, 1 alloc)
+//	Parse unknown            148 ns/op   2 allocs (the error)
+//	time.LoadLocation       2.9 µs/op   15 allocs
+//	Resolve                  109 ns/op   0 allocs
+//	MayContact one zone      774 ns/op   2 allocs
 //
-// The ZIP table is about 1.05x the map's time at 0.6% of its memory (targets: within 2x,
+// The ZIP table is about 1.1x the map's time at 0.6% of its memory (targets: within 2x,
 // under 1/10). The IANA name table holds 439 zones and 624 lookup keys (about 33 KB with
 // string headers); the lookup map over it is built once, lazily.
 package timezone

@@ -324,7 +324,7 @@ func TestUnmarshalTextErrorZeroes(t *testing.T) {
 // 256 characters are too long whatever their bytes.
 func TestFieldLimitCountsCharacters(t *testing.T) {
 	pad := strings.Repeat("\u00a0", 120) // 240 bytes
-	s := pad + "EST" + pad                // 243 characters, 483 bytes
+	s := pad + "EST" + pad               // 243 characters, 483 bytes
 	z, err := Parse(s)
 	require.NoError(t, err)
 	assert.Equal(t, "America/New_York", z.Name())

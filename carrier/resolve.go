@@ -362,13 +362,9 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 		if top.score-c.score >= margin {
 			break
 		}
-		switch c.t.kind {
-		case tNot, tGeneric:
+		var ok bool
+		if close, ok = r.appendCarriers(close, c.t); !ok {
 			return Match{}, r.unknown(q)
-		case tCarrier:
-			close = append(close, c.t.idx)
-		case tFamily:
-			close = append(close, r.families[c.t.idx].members...)
 		}
 	}
 	if close == nil {
@@ -381,15 +377,26 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 		}
 		return r.answer(top.t, q, top.score, MethodFuzzy)
 	}
-	switch top.t.kind {
-	case tNot, tGeneric:
+	close, ok := r.appendCarriers(close, top.t)
+	if !ok {
 		return Match{}, r.unknown(q)
-	case tCarrier:
-		close = append(close, top.t.idx)
-	case tFamily:
-		close = append(close, r.families[top.t.idx].members...)
 	}
 	return Match{}, r.ambiguous(q, uniq(close))
+}
+
+// appendCarriers appends to close the carriers a close fuzzy target stands
+// for (a carrier, or a family's members). It reports false for a non-carrier
+// or a generic Blue name, either of which makes a close call unknown.
+func (r *Registry) appendCarriers(close []int32, t target) ([]int32, bool) {
+	switch t.kind {
+	case tNot, tGeneric:
+		return close, false
+	case tCarrier:
+		return append(close, t.idx), true
+	case tFamily:
+		return append(close, r.families[t.idx].members...), true
+	}
+	return close, true
 }
 
 // addScored keeps, sorted by score descending, the best score of each

@@ -102,29 +102,29 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 		b.WriteString(e.Conflict.String())
 		if len(e.PolicyMatches) > 0 {
-			b.WriteString(" (")
-			for i, p := range e.PolicyMatches {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(p.String())
-			}
-			b.WriteString(")")
+			b.WriteString(" ")
+			writeRefs(&b, e.PolicyMatches)
 		}
 	}
 	if len(e.Candidates) > 0 {
 		b.WriteString(": ")
 		b.WriteString(strconv.Itoa(len(e.Candidates)))
-		b.WriteString(" candidates (")
-		for i, c := range e.Candidates {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(c.String())
-		}
-		b.WriteString(")")
+		b.WriteString(" candidates ")
+		writeRefs(&b, e.Candidates)
 	}
 	return b.String()
+}
+
+// writeRefs writes refs as "(a, b, c)".
+func writeRefs[R interface{ String() string }](b *strings.Builder, refs []R) {
+	b.WriteString("(")
+	for i, r := range refs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(r.String())
+	}
+	b.WriteString(")")
 }
 
 func recordPath(i int, field string) string {

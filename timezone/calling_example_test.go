@@ -65,8 +65,8 @@ func ExampleCallWindow() {
 
 func ExampleStateHoliday() {
 	fmt.Println(timezone.StateHoliday("UT", 2025, time.July, 24), timezone.FederalHoliday(2025, time.July, 24)) // Pioneer Day
-	fmt.Println(timezone.StateHoliday("PA", 2025, time.November, 4))                                           // Election Day
-	fmt.Println(timezone.StateHoliday("LA", 2026, time.February, 17))                                          // Mardi Gras
+	fmt.Println(timezone.StateHoliday("PA", 2025, time.November, 4))                                            // Election Day
+	fmt.Println(timezone.StateHoliday("LA", 2026, time.February, 17))                                           // Mardi Gras
 	// Output:
 	// true false
 	// true

@@ -145,6 +145,42 @@ type StateRule struct {
 // have a row, also those where only the federal window applies (Evidence tells how far
 // that was checked); territories, military and freely associated state codes have none,
 // and CallingRule returns false for them as for unknown codes.
+//
+// The table, compiled on CallingRulesDate (hours are local to the called party, "every
+// kind" includes texts, and the last column is the Evidence of the rule in force now;
+// "secondary" and "not_found" rows rest on secondary sources or none, see
+// StateRule.Summary for which part):
+//
+//	AL  8-20 Mon-Sat, closed Sundays and Alabama holidays, every kind          secondary
+//	CA  9-21 automated calls and texts                                         primary
+//	CT  9-20 (9-21 before 2023-10-01), every kind                              secondary
+//	DC  federal                                                                primary
+//	FL  8-20 every day, every kind and caller, nothing lifts it                primary
+//	IN  9-20 automated calls and texts (reported only, applied)                not_found
+//	KY  10-21, existing customers excepted                                     secondary
+//	LA  8-20 Mon-Sat, closed Sundays and Louisiana holidays                    primary
+//	MA  8-20                                                                   primary
+//	MD  8-20                                                                   secondary
+//	ME  9-17 Mon-Fri for automated calls and texts                             primary
+//	MI  9-21                                                                   secondary
+//	MN  9-21                                                                   secondary
+//	MS  8-20 Mon-Sat, also in fixed CST, every caller, nothing lifts it        primary
+//	NE  federal (no Sunday or holiday rule in the statutes)                    primary
+//	NM  9-21                                                                   primary
+//	NV  9-21 automated calls and texts, existing customers excepted            primary
+//	OK  8-20, automated 9-21 (from 2022-11-01; before, automated 9-21 only)    secondary
+//	OR  8-20 from 2026-01-01 (federal before)                                  secondary
+//	PA  holidays closed (existing customers excepted); 9-19 Mon-Sat from
+//	    2026-10-18 (Act 47 of 2026)                                            secondary
+//	RI  9-18 Mon-Fri, 10-17 Sat, closed Sundays and weekday holidays           primary
+//	SD  9-21 Mon-Fri for automated calls and texts                             primary
+//	TX  9-21 Mon-Sat, 12-21 Sun, also in Central time                          secondary
+//	UT  8-21 Mon-Sat, closed Sundays and Utah holidays, consent excepted       primary
+//	WA  8-20, existing customers excepted                                      secondary
+//	WY  8-20                                                                   secondary
+//
+// Federal window only, by secondary sources: GA HI IL MO MT NC ND NJ NY SC TN VA WV.
+// Federal window only, no state rule compiled: AK AR AZ CO DE IA ID KS NH OH VT WI.
 func CallingRule(state string, day time.Time) (StateRule, bool) {
 	code, ok := stateCode(trimSpace(state))
 	if !ok {

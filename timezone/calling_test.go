@@ -2,6 +2,8 @@ package timezone
 
 import (
 	"math/rand/v2"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -495,5 +497,43 @@ func checkMonotone(t *testing.T, now time.Time, z Zone, st string, call Call) {
 		if w2.IsOpen() && (!w.IsOpen() || w2.Start.Before(w.Start) || w2.End.After(w.End)) {
 			t.Fatalf("%s %s %s: window %v for %+v is not inside %v for %+v", now, z, st, w2, stricter, w, call)
 		}
+	}
+}
+
+// TestCallingRuleDocMatchesTable: the table in CallingRule's doc comment lists every
+// state once with the evidence the data records for the rule in force on the compile date.
+func TestCallingRuleDocMatchesTable(t *testing.T) {
+	src, err := os.ReadFile("calling.go")
+	require.NoError(t, err)
+	compiled, err := time.Parse(time.DateOnly, CallingRulesDate)
+	require.NoError(t, err)
+	doc := map[string]string{}
+	for _, line := range strings.Split(string(src), "\n") {
+		switch {
+		case strings.HasPrefix(line, "//\t") && len(line) > 5 && line[3] >= 'A' && line[3] <= 'Z' && line[5] == ' ':
+			f := strings.Fields(line[3:])
+			doc[f[0]] = f[len(f)-1]
+		case strings.HasPrefix(line, "//\t    "): // a continuation line ends with the evidence
+			f := strings.Fields(line[3:])
+			for st, ev := range doc {
+				if !slices.Contains(evidenceNames[:], ev) {
+					doc[st] = f[len(f)-1]
+				}
+			}
+		case strings.HasPrefix(line, "// Federal window only, by secondary sources: "):
+			for _, st := range strings.Fields(strings.TrimSuffix(strings.TrimPrefix(line, "// Federal window only, by secondary sources: "), ".")) {
+				doc[st] = "secondary"
+			}
+		case strings.HasPrefix(line, "// Federal window only, no state rule compiled: "):
+			for _, st := range strings.Fields(strings.TrimSuffix(strings.TrimPrefix(line, "// Federal window only, no state rule compiled: "), ".")) {
+				doc[st] = "none"
+			}
+		}
+	}
+	assert.Len(t, doc, len(stateRows))
+	for _, r := range stateRows {
+		rule, ok := CallingRule(r.state, compiled)
+		require.True(t, ok)
+		assert.Equal(t, rule.Evidence.String(), doc[r.state], r.state)
 	}
 }

@@ -65,6 +65,17 @@ func (r Relationship) String() string {
 // ContactWindow ask. A customer who is both an existing customer and has given consent
 // may be asked about with each Relationship: a state exemption applies when either lifts
 // the rule.
+//
+// How the table reads the statutes, where they are silent or disagree (the most
+// restrictive reading): a rule for "telephone solicitation" or "calls" in general covers
+// every kind, text messages included; a rule for automatic dialing or announcing devices
+// covers KindAutodialed, KindPrerecorded and KindText but not KindLive; a Relationship
+// lifts a rule only where the text read says so (a carve-out known only from secondary
+// sources, or written for another section, is not applied); a clock the statute names that
+// is not every resident's local time (Mississippi's "Central Standard Time", Texas'
+// disputed Central time) is held together with the called party's local time; a state's
+// earliest recorded rule also applies before its effective date. The federal window,
+// 8 a.m.-9 p.m. at the called party's location, applies to every Call.
 type Call struct {
 	Kind         CallKind
 	Relationship Relationship

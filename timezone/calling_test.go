@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -536,4 +537,26 @@ func TestCallingRuleDocMatchesTable(t *testing.T) {
 		require.True(t, ok)
 		assert.Equal(t, rule.Evidence.String(), doc[r.state], r.state)
 	}
+}
+
+// TestMayCallConcurrent: the table is read-only and the answers are the same from many
+// goroutines; run with -race.
+func TestMayCallConcurrent(t *testing.T) {
+	now := time.Date(2026, 10, 18, 14, 0, 0, 0, time.UTC)
+	z := MustParse("America/New_York")
+	want, _ := MayCall(now, z, "PA", customer)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				st := stateRows[(g+i)%len(stateRows)].state
+				MayCall(now, z, st, Call{Kind: CallKind(i % 5), Relationship: Relationship(g % 3)})
+				if got, _ := MayCall(now, z, "PA", customer); got != want {
+					t.Errorf("PA: %v, want %v", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

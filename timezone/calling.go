@@ -77,7 +77,10 @@ func (r Relationship) String() string {
 // earliest recorded rule also applies before its effective date. The federal window,
 // 8 a.m.-9 p.m. at the called party's location, applies to every Call.
 type Call struct {
-	Kind         CallKind
+	// Kind is how the call is placed: live, autodialed, prerecorded or artificial voice,
+	// or a text message. KindUnknown binds every rule.
+	Kind CallKind
+	// Relationship is what the called party has with the caller. RelNone lifts no rule.
 	Relationship Relationship
 }
 

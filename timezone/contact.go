@@ -24,58 +24,76 @@ func (w Window) Contains(t time.Time) bool {
 // package-level functions use.
 type Policy struct {
 	// Holiday reports whether the calendar date is a legal holiday in the state (a USPS
-	// code, upper case) for the rules that close or shorten holidays (AL, LA, NE, PA, RI,
-	// UT). Nil means FederalHoliday for every state. State legal holidays differ (e.g. Utah's
-	// Pioneer Day, Rhode Island's Victory Day); a host that keeps state calendars passes them
-	// here. It must be safe for concurrent use.
+	// code, upper case) for the rules that close on holidays (AL, LA, PA, RI, UT). Nil
+	// means StateHoliday: the federal holidays plus the state's own (Utah's Pioneer Day,
+	// Pennsylvania's Good Friday, Flag Day and Election Day, and so on). A host that keeps
+	// its own calendars passes them here, typically as StateHoliday(...) || its own days.
+	// It must be safe for concurrent use.
 	Holiday func(state string, year int, month time.Month, day int) bool
 }
 
 // horizon is how far MayContact looks for the next open window. No rule closes more than
-// a few days in a row (a Sunday next to a holiday), so two weeks is ample.
+// a few days in a row (a weekend next to a holiday), so two weeks is ample.
 const horizon = 14
 
 // ContactWindow returns the window in which zone may be contacted on the calendar date of
 // day in zone, for a customer in state (see Policy.ContactWindow).
 func ContactWindow(zone Zone, state string, day time.Time) (Window, error) {
 	c, _ := Candidates{}.Add(zone)
-	return Policy{}.ContactWindow(c, state, day)
+	return Policy{}.CallWindow(c, state, day, Call{})
 }
 
 // MayContact reports whether a customer in zone and state may be contacted at now, and
 // next: when ok, the instant the current window closes; when not, the instant the next
 // window opens (zero when none opens within two weeks, or when zone or state is invalid).
-// It never returns true on invalid input. See Policy.MayContact.
+// It never returns true on invalid input. It asks about the zero Call (any kind of call,
+// no relationship), the most restrictive question; MayCall asks about a given call. See
+// Policy.MayContact.
 func MayContact(now time.Time, zone Zone, state string) (ok bool, next time.Time) {
 	c, _ := Candidates{}.Add(zone)
-	return Policy{}.MayContact(now, c, state)
+	return Policy{}.MayCall(now, c, state, Call{})
 }
 
 // ContactWindow is Policy{}.ContactWindow(c, state, day).
 func (c Candidates) ContactWindow(state string, day time.Time) (Window, error) {
-	return Policy{}.ContactWindow(c, state, day)
+	return Policy{}.CallWindow(c, state, day, Call{})
 }
 
 // MayContact is Policy{}.MayContact(now, c, state).
 func (c Candidates) MayContact(now time.Time, state string) (ok bool, next time.Time) {
-	return Policy{}.MayContact(now, c, state)
+	return Policy{}.MayCall(now, c, state, Call{})
 }
 
-// ContactWindow returns the window for the calendar date of day in each candidate zone:
-// the federal window (8:00 a.m. to 9:00 p.m. local, 47 CFR 64.1200(c)(1)) narrowed by the
-// rules of state (see the package documentation for the list, their sources and which are
-// unverified), intersected across the candidate zones (the most restrictive choice when the
-// zone is uncertain). state is a USPS code, matched case-insensitively after trimming; ""
-// means the state is unknown and applies every state's rule at once. Start and End are in
-// the primary zone's location. Errors: ErrUnknownZone (no candidate), ErrUnknownState,
-// ErrLocationUnavailable. ContactWindow is a per-date view for display and scheduling;
-// MayContact, which works on the instant, is the check to make before each contact (for
-// zones a day apart, such as Guam and the mainland, the two can differ).
+// ContactWindow is CallWindow for the zero Call: any kind of call, no relationship, the
+// most restrictive question.
 func (p Policy) ContactWindow(c Candidates, state string, day time.Time) (Window, error) {
-	rules, err := p.prepare(c, state)
+	return p.CallWindow(c, state, day, Call{})
+}
+
+// MayContact is MayCall for the zero Call: any kind of call, no relationship, the most
+// restrictive question.
+func (p Policy) MayContact(now time.Time, c Candidates, state string) (ok bool, next time.Time) {
+	return p.MayCall(now, c, state, Call{})
+}
+
+// CallWindow returns the window in which call may be made on the calendar date of day in
+// each candidate zone: the federal window (8:00 a.m. to 9:00 p.m. at the called party's
+// location, 47 CFR 64.1200(c)(1), which always applies) narrowed by the clauses of state's
+// rule in force on that date that cover call (see CallingRule for each state's rule, its
+// citation and evidence), intersected across the candidate zones (the most restrictive
+// choice when the zone is uncertain). state is a USPS code, matched case-insensitively
+// after trimming; "" means the state is unknown and applies every state's rule at once.
+// Territory, military and freely associated state codes get the federal window. Start and
+// End are in the primary zone's location. Errors: ErrUnknownZone (no candidate),
+// ErrUnknownState, ErrTooLong, ErrLocationUnavailable. CallWindow is a per-date view for
+// display and scheduling; MayCall, which works on the instant, is the check to make before
+// each call (for zones a day apart, such as Guam and the mainland, the two can differ).
+func (p Policy) CallWindow(c Candidates, state string, day time.Time, call Call) (Window, error) {
+	rows, clk, err := p.prepare(c, state)
 	if err != nil {
 		return Window{}, err
 	}
+	call = call.norm()
 	var w Window
 	var primary *time.Location
 	for i, z := range c.z[:c.n] {
@@ -84,7 +102,7 @@ func (p Policy) ContactWindow(c Candidates, state string, day time.Time) (Window
 			return Window{}, err
 		}
 		y, m, d := day.In(loc).Date()
-		zw := p.dayWindow(loc, y, m, d, rules)
+		zw := p.dayWindow(loc, y, m, d, rows, call, &clk)
 		if i == 0 {
 			w, primary = zw, loc
 			continue
@@ -97,21 +115,30 @@ func (p Policy) ContactWindow(c Candidates, state string, day time.Time) (Window
 	return Window{Start: w.Start.In(primary), End: w.End.In(primary)}, nil
 }
 
-// MayContact reports whether contact is permitted at the instant now for every candidate
-// zone (the most restrictive choice: contact only when all their windows are open; an
-// empty Candidates never permits contact), under state's rules as in ContactWindow. next is
-// the instant the answer changes: when ok, the end of the current window; when not, the
-// start of the next window, searched two weeks ahead (zero if there is none: invalid input,
-// or candidates whose windows never overlap, such as Guam and the mainland). next is in
-// now's location. The boundary instants follow Window: Start inclusive, End exclusive.
-func (p Policy) MayContact(now time.Time, c Candidates, state string) (ok bool, next time.Time) {
-	rules, err := p.prepare(c, state)
+// MayCall reports whether call may be made at the instant now for every candidate zone
+// (the most restrictive choice: only when all their windows are open; an empty Candidates
+// never permits a call), under state's rules as in CallWindow. The rule in force is chosen
+// by the date of the call in each zone, so a rule that takes effect on a date applies from
+// that local midnight on. next is the instant the answer changes: when ok, the end of the
+// current window; when not, the start of the next window, searched two weeks ahead (zero
+// if there is none: invalid input, or candidates whose windows never overlap, such as Guam
+// and the mainland). next is in now's location. The boundary instants follow Window: Start
+// inclusive, End exclusive.
+//
+// The zero Call is the most restrictive question: for any state, zone and instant, a Call
+// with a known Kind or a Relationship is allowed whenever the zero Call is, and perhaps
+// more often (a rule written for automated calls does not bind a live call; Kentucky lifts
+// its hours for existing customers, Utah for prior express consent). Florida's and
+// Mississippi's hours bind every caller, licensed insurance agents included.
+func (p Policy) MayCall(now time.Time, c Candidates, state string, call Call) (ok bool, next time.Time) {
+	rows, clk, err := p.prepare(c, state)
 	if err != nil {
 		return false, time.Time{}
 	}
+	call = call.norm()
 	// Look one day either side first (the usual answer), then two weeks ahead.
 	for _, ahead := range [...]int{1, horizon} {
-		ok, next, found, err := p.scan(now, c, rules, ahead)
+		ok, next, found, err := p.scan(now, c, rows, call, &clk, ahead)
 		if err != nil {
 			return false, time.Time{}
 		}
@@ -124,24 +151,30 @@ func (p Policy) MayContact(now time.Time, c Candidates, state string) (ok bool, 
 
 // scan intersects the candidates' windows from the day before now to ahead days after it
 // and finds the one containing or following now.
-func (p Policy) scan(now time.Time, c Candidates, rules []applied, ahead int) (ok bool, next time.Time, found bool, err error) {
-	var open []Window
+func (p Policy) scan(now time.Time, c Candidates, rows []stateRow, call Call, clk *clocks, ahead int) (ok bool, next time.Time, found bool, err error) {
+	// Stack buffers: a day has at most one window, so horizon+2 per zone; the
+	// intersection of two such lists rarely has more (append grows them if it does).
+	var bufOpen, bufZone, bufTmp [horizon + 2]Window
+	open := bufOpen[:0]
 	for i, z := range c.z[:c.n] {
 		loc, err := z.Location()
 		if err != nil {
 			return false, time.Time{}, false, err
 		}
 		y, m, d := now.In(loc).Date()
-		ws := make([]Window, 0, ahead+2)
+		ws := bufZone[:0]
+		if i == 0 {
+			ws = open
+		}
 		for k := -1; k <= ahead; k++ {
-			if w := p.dayWindow(loc, y, m, d+k, rules); w.IsOpen() {
+			if w := p.dayWindow(loc, y, m, d+k, rows, call, clk); w.IsOpen() {
 				ws = append(ws, w)
 			}
 		}
 		if i == 0 {
 			open = ws
 		} else {
-			open = intersectAll(open, ws)
+			open = append(open[:0], intersectAll(bufTmp[:0], open, ws)...)
 		}
 	}
 	for _, w := range open {
@@ -156,68 +189,100 @@ func (p Policy) scan(now time.Time, c Candidates, rules []applied, ahead int) (o
 	return false, time.Time{}, false, nil
 }
 
-// applied is a state rule with its state code and resolved reference location.
-type applied struct {
-	rule  *stateRule
-	state string
-	ref   *time.Location // nil: no reference time besides local time
+// clocks holds the reference clocks the rules in play need, besides local time.
+type clocks struct {
+	central *time.Location
 }
 
-// prepare validates the input and returns the state rules that apply.
-func (p Policy) prepare(c Candidates, state string) ([]applied, error) {
+// prepare validates the input and returns the state rows that apply (none for a
+// territory) and the reference clocks they need.
+func (p Policy) prepare(c Candidates, state string) ([]stateRow, clocks, error) {
 	if c.n == 0 {
-		return nil, &Error{field: FieldTimezone, err: ErrUnknownZone, received: "no zone"}
+		return nil, clocks{}, &Error{field: FieldTimezone, err: ErrUnknownZone, received: "no zone"}
 	}
 	if overLimit(state) {
-		return nil, tooLong(FieldState, state)
+		return nil, clocks{}, tooLong(FieldState, state)
 	}
-	var rules []*stateRule
+	var rows []stateRow
 	if st := trimSpace(state); st == "" {
-		rules = stateRules[:]
+		rows = stateRows[:]
 	} else {
 		code, ok := stateCode(st)
 		if !ok {
-			return nil, &Error{field: FieldState, err: ErrUnknownState, received: describeName(st)}
+			return nil, clocks{}, &Error{field: FieldState, err: ErrUnknownState, received: describeName(st)}
 		}
-		if r := ruleFor(code); r != nil {
-			rules = []*stateRule{r}
+		if i := rowIndex(code); i >= 0 {
+			rows = stateRows[i : i+1]
 		}
 	}
-	out := make([]applied, len(rules))
-	for i, r := range rules {
-		out[i] = applied{rule: r, state: r.state}
-		switch r.ref {
-		case refCST:
-			out[i].ref = time.FixedZone("CST", -6*60*60)
-		case refChicago:
-			loc, err := MustParse("America/Chicago").Location()
-			if err != nil {
-				return nil, err
+	var clk clocks
+	var err error
+	for i := range rows {
+		for _, v := range rows[i].versions {
+			for _, cl := range v.clauses {
+				if cl.clock == clockCentral && clk.central == nil {
+					clk.central, err = MustParse("America/Chicago").Location()
+				}
+				if err != nil {
+					return nil, clocks{}, err
+				}
 			}
-			out[i].ref = loc
 		}
 	}
-	return out, nil
+	return rows, clk, nil
 }
 
-// dayWindow returns the window of the calendar date y-m-d (normalized) in loc.
-func (p Policy) dayWindow(loc *time.Location, y int, m time.Month, d int, rules []applied) Window {
-	noon := time.Date(y, m, d, 12, 0, 0, 0, loc)
-	y, m, d = noon.Date()
-	wd := noon.Weekday()
-	w := Window{Start: at(loc, y, m, d, federal.from), End: at(loc, y, m, d, federal.to)}
-	for _, a := range rules {
-		s := a.rule.days[wd]
-		if a.rule.holidays && p.isHoliday(a.state, y, m, d) {
-			s = s.and(a.rule.holiday)
+// dayWindow returns the window of the calendar date y-m-d (normalized) in loc for call.
+func (p Policy) dayWindow(loc *time.Location, y int, m time.Month, d int, rows []stateRow, call Call, clk *clocks) Window {
+	day := civilDate(y, m, d)
+	key := day.key()
+	local := federal
+	var ref [numClocks]span // the span also held on each reference clock
+	var used [numClocks]bool
+	for i := range rows {
+		v := rows[i].at(key)
+		holiday := -1 // not yet known
+		for j := range v.clauses {
+			cl := &v.clauses[j]
+			if !cl.covers(call) {
+				continue
+			}
+			s := cl.days[day.wd]
+			if cl.holidays == holClosed || (cl.holidays == holClosedWeekdays && day.wd != time.Saturday && day.wd != time.Sunday) {
+				if holiday < 0 {
+					holiday = 0
+					if p.isHoliday(rows[i].state, day) {
+						holiday = 1
+					}
+				}
+				if holiday == 1 {
+					return Window{}
+				}
+			}
+			local = local.and(s)
+			if !local.open() {
+				return Window{}
+			}
+			if cl.clock != clockLocal {
+				if !used[cl.clock] {
+					used[cl.clock], ref[cl.clock] = true, s
+				} else {
+					ref[cl.clock] = ref[cl.clock].and(s)
+				}
+			}
 		}
-		if !s.open() {
-			return Window{}
-		}
-		w = intersect(w, Window{Start: at(loc, y, m, d, s.from), End: at(loc, y, m, d, s.to)})
-		if a.ref != nil {
-			w = intersect(w, Window{Start: at(a.ref, y, m, d, s.from), End: at(a.ref, y, m, d, s.to)})
-		}
+	}
+	w := Window{Start: at(loc, day, local.from), End: at(loc, day, local.to)}
+	if used[clockCST] {
+		// Fixed UTC-6: the wall time read as UTC, plus six hours.
+		s := ref[clockCST]
+		w = intersect(w, Window{
+			Start: at(time.UTC, day, s.from).Add(6 * time.Hour),
+			End:   at(time.UTC, day, s.to).Add(6 * time.Hour),
+		})
+	}
+	if used[clockCentral] {
+		w = intersect(w, Window{Start: at(clk.central, day, ref[clockCentral].from), End: at(clk.central, day, ref[clockCentral].to)})
 	}
 	if !w.IsOpen() {
 		return Window{}
@@ -225,15 +290,15 @@ func (p Policy) dayWindow(loc *time.Location, y int, m time.Month, d int, rules 
 	return w
 }
 
-func (p Policy) isHoliday(state string, y int, m time.Month, d int) bool {
+func (p Policy) isHoliday(state string, day civil) bool {
 	if p.Holiday != nil {
-		return p.Holiday(state, y, m, d)
+		return p.Holiday(state, day.y, day.m, day.d)
 	}
-	return FederalHoliday(y, m, d)
+	return day.federal() || day.stateExtra(state)
 }
 
-func at(loc *time.Location, y int, m time.Month, d int, minute int16) time.Time {
-	return time.Date(y, m, d, int(minute)/60, int(minute)%60, 0, 0, loc)
+func at(loc *time.Location, day civil, minute int16) time.Time {
+	return time.Date(day.y, day.m, day.d, int(minute)/60, int(minute)%60, 0, 0, loc)
 }
 
 func intersect(a, b Window) Window {
@@ -249,12 +314,11 @@ func intersect(a, b Window) Window {
 	return a
 }
 
-// intersectAll intersects two sorted lists of disjoint windows.
-func intersectAll(a, b []Window) []Window {
-	var out []Window
+// intersectAll appends to dst the intersection of two sorted lists of disjoint windows.
+func intersectAll(dst, a, b []Window) []Window {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		if w := intersect(a[i], b[j]); w.IsOpen() {
-			out = append(out, w)
+			dst = append(dst, w)
 		}
 		if a[i].End.Before(b[j].End) {
 			i++
@@ -262,5 +326,5 @@ func intersectAll(a, b []Window) []Window {
 			j++
 		}
 	}
-	return out
+	return dst
 }

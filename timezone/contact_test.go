@@ -21,9 +21,10 @@ func hhmm(t *testing.T, zone string, y int, m time.Month, d, h, min int) time.Ti
 	return time.Date(y, m, d, h, min, 0, 0, loc(t, zone))
 }
 
-// TestContactWindowRules is one case per rule of reference §c.1 and §c.2 (expected windows
-// worked out by hand from the rule text; 2025-07-02 is a Wednesday, 07-05 a Saturday,
-// 07-06 a Sunday, 2025-01-08 a Wednesday).
+// TestContactWindowRules is one case per state rule for the zero Call (any kind of call, no
+// relationship), as MayContact asks (expected windows worked out by hand from the rule
+// text; 2025-07-02 is a Wednesday, 07-05 a Saturday, 07-06 a Sunday, 2025-01-08 a
+// Wednesday). The per-kind, per-relationship and edge cases are in calling_test.go.
 func TestContactWindowRules(t *testing.T) {
 	const closedDay = "closed"
 	tests := []struct {
@@ -58,25 +59,36 @@ func TestContactWindowRules(t *testing.T) {
 		{"Utah weekday 8am-9pm", "America/Denver", "UT", 2025, 7, 2, "08:00", "21:00"},
 		{"Utah no Sundays", "America/Denver", "UT", 2025, 7, 6, closedDay, ""},
 		{"Utah no legal holidays (Labor Day)", "America/Denver", "UT", 2025, 9, 1, closedDay, ""},
+		{"Utah no legal holidays (Pioneer Day)", "America/Denver", "UT", 2025, 7, 24, closedDay, ""},
 		{"Rhode Island weekday 9am-6pm", "America/New_York", "RI", 2025, 7, 2, "09:00", "18:00"},
 		{"Rhode Island Saturday 10am-5pm", "America/New_York", "RI", 2025, 7, 5, "10:00", "17:00"},
 		{"Rhode Island no Sundays", "America/New_York", "RI", 2025, 7, 6, closedDay, ""},
 		{"Rhode Island no holidays", "America/New_York", "RI", 2025, 7, 4, closedDay, ""},
 		{"Connecticut 9am-8pm", "America/New_York", "CT", 2025, 7, 2, "09:00", "20:00"},
-		{"Kentucky 10am-9pm (unverified)", "America/Kentucky/Louisville", "KY", 2025, 7, 2, "10:00", "21:00"},
+		{"Kentucky 10am-9pm", "America/Kentucky/Louisville", "KY", 2025, 7, 2, "10:00", "21:00"},
 		{"Massachusetts 8am-8pm", "America/New_York", "MA", 2025, 7, 2, "08:00", "20:00"},
 		{"Michigan 9am-9pm", "America/Detroit", "MI", 2025, 7, 2, "09:00", "21:00"},
 		{"Minnesota 9am-9pm", "America/Chicago", "MN", 2025, 7, 2, "09:00", "21:00"},
 		{"New Mexico 9am-9pm", "America/Denver", "NM", 2025, 7, 2, "09:00", "21:00"},
-		{"Nevada 9am-8pm (unverified)", "America/Los_Angeles", "NV", 2025, 7, 2, "09:00", "20:00"},
-		{"Pennsylvania weekday: federal", "America/New_York", "PA", 2025, 7, 2, "08:00", "21:00"},
-		{"Pennsylvania no holidays (unverified)", "America/New_York", "PA", 2025, 7, 4, closedDay, ""},
+		{"Nevada 9am-9pm (automated calls; the zero Call is one)", "America/Los_Angeles", "NV", 2025, 7, 2, "09:00", "21:00"},
+		{"Pennsylvania weekday before Act 47: federal", "America/New_York", "PA", 2025, 7, 2, "08:00", "21:00"},
+		{"Pennsylvania no holidays", "America/New_York", "PA", 2025, 7, 4, closedDay, ""},
+		{"Pennsylvania Act 47: 9am-7pm", "America/New_York", "PA", 2026, 11, 4, "09:00", "19:00"},
 		{"Nebraska weekday: federal", "America/Chicago", "NE", 2025, 7, 2, "08:00", "21:00"},
-		{"Nebraska Sunday 1pm-9pm", "America/Chicago", "NE", 2025, 7, 6, "13:00", "21:00"},
-		{"Nebraska holiday 1pm-9pm (Memorial Day)", "America/Chicago", "NE", 2025, 5, 26, "13:00", "21:00"},
+		{"Nebraska Sunday: federal (no Sunday rule in the statutes)", "America/Chicago", "NE", 2025, 7, 6, "08:00", "21:00"},
+		{"Nebraska holiday: federal (Memorial Day)", "America/Chicago", "NE", 2025, 5, 26, "08:00", "21:00"},
+		{"Wyoming 8am-8pm", "America/Denver", "WY", 2025, 7, 2, "08:00", "20:00"},
+		{"Oregon 2025: federal", "America/Los_Angeles", "OR", 2025, 7, 2, "08:00", "21:00"},
+		{"Oregon 2026: 8am-8pm", "America/Los_Angeles", "OR", 2026, 7, 1, "08:00", "20:00"},
+		{"South Dakota automated: weekday 9am-9pm", "America/Chicago", "SD", 2025, 7, 2, "09:00", "21:00"},
+		{"South Dakota automated: no Saturdays", "America/Chicago", "SD", 2025, 7, 5, closedDay, ""},
+		{"Maine automated: weekday 9am-5pm", "America/New_York", "ME", 2025, 7, 2, "09:00", "17:00"},
+		{"Maine automated: no Sundays", "America/New_York", "ME", 2025, 7, 6, closedDay, ""},
+		{"California automated 9am-9pm", "America/Los_Angeles", "CA", 2025, 7, 2, "09:00", "21:00"},
+		{"Indiana automated 9am-8pm (not found, applied)", "America/Indiana/Indianapolis", "IN", 2025, 7, 2, "09:00", "20:00"},
 		{"state lower case and spaced", "America/New_York", " fl ", 2025, 7, 2, "08:00", "20:00"},
-		{"unknown state: every rule at once, weekday", "America/New_York", "", 2025, 7, 2, "10:00", "18:00"},
-		{"unknown state: Saturday", "America/New_York", "", 2025, 7, 5, "10:00", "17:00"},
+		{"unknown state: every rule at once, weekday (KY from 10, ME until 17)", "America/New_York", "", 2025, 7, 2, "10:00", "17:00"},
+		{"unknown state: Saturday (ME and SD automated: weekdays only)", "America/New_York", "", 2025, 7, 5, closedDay, ""},
 		{"unknown state: Sunday", "America/New_York", "", 2025, 7, 6, closedDay, ""},
 		{"unknown state in Hawaii: 8pm CST = 4pm HST", "Pacific/Honolulu", "", 2025, 7, 2, "10:00", "16:00"},
 		{"Arizona has no DST", "America/Phoenix", "AZ", 2025, 7, 2, "08:00", "21:00"},
@@ -241,22 +253,30 @@ func TestContactInvalidInput(t *testing.T) {
 	assert.False(t, IsState("ZZ"))
 }
 
-// TestPolicyHoliday: a host passes its state calendar; Utah's Pioneer Day (July 24) closes.
+// TestPolicyHoliday: the default calendar closes Utah on Pioneer Day (July 24); a host
+// passes its own calendar in Policy.Holiday, which replaces the built-in one.
 func TestPolicyHoliday(t *testing.T) {
-	p := Policy{Holiday: func(state string, y int, m time.Month, d int) bool {
-		return FederalHoliday(y, m, d) || (state == "UT" && m == time.July && d == 24)
-	}}
 	c, _ := Candidates{}.Add(MustParse("America/Denver"))
 	day := hhmm(t, "America/Denver", 2025, 7, 24, 12, 0)
-	w, err := p.ContactWindow(c, "UT", day)
+	w, err := ContactWindow(MustParse("America/Denver"), "UT", day)
 	require.NoError(t, err)
-	assert.False(t, w.IsOpen())
-	w, err = ContactWindow(MustParse("America/Denver"), "UT", day)
-	require.NoError(t, err)
-	assert.True(t, w.IsOpen(), "July 24 is no federal holiday")
-	ok, next := p.MayContact(day, c, "UT")
+	assert.False(t, w.IsOpen(), "Pioneer Day is a Utah legal holiday")
+	ok, next := MayContact(day, MustParse("America/Denver"), "UT")
 	assert.False(t, ok)
 	assert.Equal(t, "2025-07-25 08:00", next.In(loc(t, "America/Denver")).Format("2006-01-02 15:04"))
+
+	federalOnly := Policy{Holiday: func(_ string, y int, m time.Month, d int) bool { return FederalHoliday(y, m, d) }}
+	w, err = federalOnly.ContactWindow(c, "UT", day)
+	require.NoError(t, err)
+	assert.True(t, w.IsOpen(), "July 24 is no federal holiday")
+
+	// A host's extra day (a governor's proclamation) closes too.
+	extra := Policy{Holiday: func(st string, y int, m time.Month, d int) bool {
+		return StateHoliday(st, y, m, d) || (st == "UT" && m == time.July && d == 25)
+	}}
+	ok, next = extra.MayContact(day, c, "UT")
+	assert.False(t, ok)
+	assert.Equal(t, "2025-07-26 08:00", next.In(loc(t, "America/Denver")).Format("2006-01-02 15:04"))
 }
 
 func TestFederalHoliday(t *testing.T) {

@@ -28,6 +28,7 @@ var sentinels = map[string]error{
 	"plan_code_syntax":     ErrSyntax,
 	"plan_code_prefix":     ErrPrefix,
 	"plan_code_incomplete": ErrIncomplete,
+	"invalid_string":       ErrInvalidString,
 }
 
 // fuzzSeeds are inputs worth starting from; testdata/fuzz holds more.

@@ -1,6 +1,10 @@
 package field
 
-import "errors"
+import (
+	"errors"
+	"math"
+	"strconv"
+)
 
 // Kind is the static description of one kind of error: its stable code,
 // the API field path it is reported on (unless the error gives its own),
@@ -19,33 +23,43 @@ type Kind struct {
 // host maps onto the API's validation issue {path, message, expected,
 // received, code}; the embedding type writes its own Error() message,
 // because only the package knows what its message may show (a phone number
-// or a date of birth never). It is small (40 bytes) and holds no copy of
-// the kind's strings.
+// or a date of birth never). It is small (32 bytes: building one is a
+// single small allocation) and holds no copy of the kind's strings; an
+// error about an over-long value ([TooLongCore]) keeps its length, not the
+// value.
 //
 // The zero Core answers "" and a nil sentinel, so a zero Error that a
 // package did not build never panics.
 type Core struct {
 	kind     *Kind
-	path     string
 	received string
+	// length of an over-long value: UTF-16 units, or minus its byte length
+	// when it was too long to count cheaply; 0 otherwise.
+	length int32
 }
 
 // New returns a Core of kind k reporting received. k must not be nil.
 func New(k *Kind, received string) Core { return Core{kind: k, received: received} }
 
-// At returns a Core of kind k on the field path path (instead of k.Path),
-// such as "entries[3].aliases[1]".
-func At(k *Kind, path, received string) Core {
-	return Core{kind: k, path: path, received: received}
+// TooLongCore returns a Core of kind k for the over-long value s. It keeps
+// only s's length, so the error does not hold a large input alive, and
+// Received describes it as [DescribeLen] does ("300 characters").
+func TooLongCore(k *Kind, s string) Core {
+	n := -min(len(s), math.MaxInt32)
+	if len(s) <= countBound {
+		n = Len(s)
+	}
+	return Core{kind: k, length: int32(n)}
 }
 
 // Kind returns the error's kind, nil for the zero Core.
 func (c *Core) Kind() *Kind { return c.kind }
 
-// Field returns the API field path.
+// Field returns the API field path, the kind's. A package whose paths
+// vary (an entry of a list) answers Field itself.
 func (c *Core) Field() string {
-	if c.path != "" || c.kind == nil {
-		return c.path
+	if c.kind == nil {
+		return ""
 	}
 	return c.kind.Path
 }
@@ -69,7 +83,15 @@ func (c *Core) Expected() string {
 // Received returns the value received, or a description of it when the
 // package decided not to keep the value (an over-long or invalid input).
 // It may be personal data: each package documents what it holds.
-func (c *Core) Received() string { return c.received }
+func (c *Core) Received() string {
+	switch {
+	case c.length > 0:
+		return strconv.Itoa(int(c.length)) + " characters"
+	case c.length < 0:
+		return strconv.Itoa(-int(c.length)) + " bytes"
+	}
+	return c.received
+}
 
 // Unwrap returns the sentinel, for errors.Is.
 func (c *Core) Unwrap() error {

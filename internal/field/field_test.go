@@ -129,9 +129,15 @@ func TestCore(t *testing.T) {
 		f.Received() != "got" || f.Error() != "test: test_code" {
 		t.Errorf("got %q %q %q %q %q", f.Field(), f.Code(), f.Expected(), f.Received(), f.Error())
 	}
-	at := At(kindTest, "records.3.x", "r")
-	if at.Field() != "records.3.x" {
-		t.Errorf("At: Field = %q", at.Field())
+	for _, tt := range []struct{ s, want string }{
+		{strings.Repeat("a", 300), "300 characters"},
+		{strings.Repeat("\U0001F600", 200), "400 characters"},
+		{strings.Repeat("a", 5000), "5000 bytes"},
+	} {
+		c := TooLongCore(kindTest, tt.s)
+		if got := c.Received(); got != tt.want || got != DescribeLen(tt.s) {
+			t.Errorf("TooLongCore(%d bytes).Received() = %q, want %q", len(tt.s), got, tt.want)
+		}
 	}
 	var zero Core
 	if zero.Field() != "" || zero.Code() != "" || zero.Expected() != "" || zero.Unwrap() != nil || zero.Error() != ": " {

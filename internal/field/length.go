@@ -14,25 +14,7 @@ const Limit = 255
 // Multilingual Plane counts 1, one outside it (4 bytes in UTF-8) counts 2,
 // and each byte that is not part of valid UTF-8 counts 1 (the U+FFFD a
 // decoder would put in its place).
-func Len(s string) int {
-	n := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			n++
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		if size == 4 {
-			n += 2
-		} else {
-			n++
-		}
-		i += size
-	}
-	return n
-}
+func Len(s string) int { return count(s, len(s)) }
 
 // TooLong reports whether [Len](s) > [Limit]. It costs almost nothing on
 // over-long input: a UTF-16 code unit takes 1 to 3 bytes of UTF-8, so input
@@ -43,25 +25,41 @@ func TooLong(s string) bool {
 	if len(s) <= Limit {
 		return false
 	}
-	if len(s) > 3*Limit {
-		return true
-	}
+	return len(s) > 3*Limit || count(s, Limit) > Limit
+}
+
+// count returns the number of UTF-16 code units of s, or some number
+// greater than stop once the count passes stop. Runs of ASCII are counted
+// eight bytes at a time.
+func count(s string, stop int) int {
 	n := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7]) < utf8.RuneSelf {
+			i += 8
+			n += 8
+		}
+		if n > stop {
+			return n
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			n++
 			i++
-		} else {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			n += 1 + size>>2 // size 4: 2 units
-			i += size
+			continue
 		}
-		if n > Limit {
-			return true
+		if 0xC2 <= c && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			n++ // a valid 2-byte character (Latin, Greek, Cyrillic...)
+			i += 2
+			continue
 		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		n += 1 + size>>2 // a 4-byte character is 2 units
+		i += size
 	}
-	return false
+	return n
 }
 
 // countBound is the byte length up to which [DescribeLen] counts code units;

@@ -40,9 +40,9 @@ func Parse(s string) (Date, error) {
 		}
 		return Date{}, newFormatError(kindFormat, s)
 	}
-	m, ok1 := digits.Parse(t[0:2])
-	d, ok2 := digits.Parse(t[3:5])
-	y, ok3 := digits.Parse(t[6:10])
+	m, ok1 := digits.Two(t[0:2])
+	d, ok2 := digits.Two(t[3:5])
+	y, ok3 := digits.Four(t[6:10])
 	if !ok1 || !ok2 || !ok3 || !isSep(t[2]) || !isSep(t[5]) ||
 		m < 1 || m > 12 || d < 1 || d > 31 {
 		return Date{}, newFormatError(kindFormat, s)
@@ -69,9 +69,9 @@ func ParseISO(s string) (Date, error) {
 		}
 		return Date{}, newFormatError(kindFormatISO, s)
 	}
-	y, ok1 := digits.Parse(t[0:4])
-	m, ok2 := digits.Parse(t[5:7])
-	d, ok3 := digits.Parse(t[8:10])
+	y, ok1 := digits.Four(t[0:4])
+	m, ok2 := digits.Two(t[5:7])
+	d, ok3 := digits.Two(t[8:10])
 	if !ok1 || !ok2 || !ok3 || t[4] != '-' || t[7] != '-' ||
 		m < 1 || m > 12 || d < 1 || d > 31 {
 		return Date{}, newFormatError(kindFormatISO, s)

@@ -53,3 +53,19 @@ func BenchmarkParse(b *testing.B) {
 		_, _ = Parse("02")
 	}
 }
+
+func TestTwoFourAgreeWithParse(t *testing.T) {
+	for _, s := range []string{"00", "09", "99", "a1", "1a", "/1", "0000", "2024", "9999", "202a", "-024"} {
+		n, ok := Parse(s)
+		var m int
+		var ok2 bool
+		if len(s) == 2 {
+			m, ok2 = Two(s)
+		} else {
+			m, ok2 = Four(s)
+		}
+		if ok != ok2 || (ok && n != m) {
+			t.Errorf("%q: Parse %d %v, fixed %d %v", s, n, ok, m, ok2)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-// Package usps is the library's one table of US state codes and its one
+// Package usaddr is the library's one table of US state codes and its one
 // ZIP code parser, shared by carrier (Blue Cross Blue Shield licensees by
 // state and ZIP area) and timezone (time zone of a ZIP, calling-hour rules
 // by state).
@@ -10,7 +10,7 @@
 // USPS Publication 28, Appendix B (state and territory abbreviations),
 // checked 2026-12-01; the list has not changed since 1987. A test checks the
 // counts of each class.
-package usps
+package usaddr
 
 // Class is the kind of area a USPS code names.
 type Class uint8

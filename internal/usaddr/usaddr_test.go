@@ -1,4 +1,4 @@
-package usps
+package usaddr
 
 import (
 	"strconv"

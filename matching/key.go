@@ -32,7 +32,7 @@ func tooLong(s string) bool { return field.TooLong(s) }
 const keySep = '|'
 
 // FallbackKey returns the normalized demographic key of a person, the fallback
-// customer key of RULES.md (section matching), and reports whether all four
+// customer key of the matching rules, and reports whether all four
 // parts are present and valid. A host stores it next to the customer (an
 // indexed column) and [FallbackFinder] looks customers up by it.
 //
@@ -221,7 +221,7 @@ func isHyphen(r rune) bool {
 }
 
 // Identifier reports whether s is a present identifier and returns it
-// trimmed. Per RULES.md an identifier is present when it is non-empty after
+// trimmed. An identifier is present when it is non-empty after
 // trimming surrounding white space (ASCII and Unicode) and is not a
 // serialization artifact: "null", "undefined", "nan" or "none" in any case.
 // Identifiers compare exactly (case-sensitive) after trimming.

@@ -90,7 +90,7 @@ func (z Zone) Location() (*time.Location, error) {
 
 // Parse returns the zone named by s: an IANA zone or link name (links, such as US/Eastern,
 // canonicalize to their target, America/New_York), or one of the abbreviations and common
-// names of RULES.md and reference section b (EST, EDT, ET, Eastern -> America/New_York; CST,
+// names the API rule lists and the further common US abbreviations (EST, EDT, ET, Eastern -> America/New_York; CST,
 // CDT, CT, Central -> America/Chicago; MST, MDT, MT, Mountain -> America/Denver; PST, PDT,
 // PT, Pacific -> America/Los_Angeles; AKST, AKDT, AKT, Alaska -> America/Anchorage; HST,
 // HAST, Hawaii -> Pacific/Honolulu; HDT, HADT -> America/Adak; AST, Atlantic ->

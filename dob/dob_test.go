@@ -14,7 +14,7 @@ import (
 
 // parseTests is the one in/out table for Parse. want is YYYY-MM-DD, or ""
 // when err is set. Every expected value was worked out by hand from
-// RULES.md (dob) and the decisions in doc.go.
+// the dob rules and the decisions in doc.go.
 var parseTests = []struct {
 	in   string
 	want string
@@ -157,7 +157,7 @@ func TestParseInvalidString(t *testing.T) {
 }
 
 // TestSameDayEqual: MM-DD-YYYY and MM/DD/YYYY of the same day are equal
-// (RULES.md dob: canonical value).
+// (dob rule: canonical value).
 func TestSameDayEqual(t *testing.T) {
 	a, err := Parse("07-04-1976")
 	require.NoError(t, err)
@@ -319,7 +319,7 @@ func TestAgeOn(t *testing.T) {
 	assert.Equal(t, 0, MustNew(2000, 1, 1).AgeOn(Date{}))
 }
 
-// TestAddYears: Feb 29 + 1 year = Feb 28 (RULES.md termination).
+// TestAddYears: Feb 29 + 1 year = Feb 28 (termination rule).
 func TestAddYears(t *testing.T) {
 	tests := []struct {
 		from string

@@ -59,7 +59,7 @@ func TestParse_RejectsLenientOnlyForms(t *testing.T) {
 	}
 }
 
-// The usual variants of RULES.md, and the rest of the documented lenient grammar.
+// The usual variants the rule lists, and the rest of the documented lenient grammar.
 var lenientOnly = []string{
 	"415-234-5678",
 	"415.234.5678",
@@ -241,7 +241,7 @@ func TestParse_TooLong(t *testing.T) {
 }
 
 // Rule: "area code and exchange start with 2-9, no N11 area code, no unassignable area
-// codes" and, decided in reference/zip_tz_phone.md, "an assigned NANP area code".
+// codes" and, as the library decides, "an assigned NANP area code".
 func TestParse_AreaCode(t *testing.T) {
 	bad := []string{
 		"000", "011", "099", "100", "111", "123", "199", // start with 0 or 1

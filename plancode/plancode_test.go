@@ -48,7 +48,7 @@ func runParse(t *testing.T, cases []parseCase) {
 	}
 }
 
-// RULES.md: "Shape: prefix letter + 4-digit contract number + 3-digit plan
+// Rule: "Shape: prefix letter + 4-digit contract number + 3-digit plan
 // (PBP) ID + 3-digit segment ID. Canonical form is dashed and upper case:
 // H1234-001-000."
 func TestRule_ShapeAndCanonicalForm(t *testing.T) {
@@ -74,7 +74,7 @@ func TestRule_ShapeAndCanonicalForm(t *testing.T) {
 	})
 }
 
-// RULES.md: "Dashes are optional at the two boundaries, each independently
+// Rule: "Dashes are optional at the two boundaries, each independently
 // ... Any other separator or position is an error."
 func TestRule_OptionalDashes(t *testing.T) {
 	runParse(t, []parseCase{
@@ -98,7 +98,7 @@ func TestRule_OptionalDashes(t *testing.T) {
 	})
 }
 
-// RULES.md: "A lower-case prefix letter is accepted and upper-cased."
+// Rule: "A lower-case prefix letter is accepted and upper-cased."
 func TestRule_LowerCasePrefix(t *testing.T) {
 	runParse(t, []parseCase{
 		{"h", "h1234-001-000", "H1234-001-000", nil},
@@ -110,7 +110,7 @@ func TestRule_LowerCasePrefix(t *testing.T) {
 	})
 }
 
-// RULES.md: "Full-width characters are folded to ASCII first
+// Rule: "Full-width characters are folded to ASCII first
 // (golang.org/x/text/width)."
 func TestRule_FullWidthFolded(t *testing.T) {
 	runParse(t, []parseCase{
@@ -129,7 +129,7 @@ func TestRule_FullWidthFolded(t *testing.T) {
 	})
 }
 
-// RULES.md: "In the fully dashed form only, a 1- or 2-digit segment is
+// Rule: "In the fully dashed form only, a 1- or 2-digit segment is
 // zero-padded (H1234-001-0 -> H1234-001-000)."
 func TestRule_SegmentZeroPaddingDashedOnly(t *testing.T) {
 	runParse(t, []parseCase{
@@ -150,7 +150,7 @@ func TestRule_SegmentZeroPaddingDashedOnly(t *testing.T) {
 	})
 }
 
-// RULES.md: "Incomplete codes (H1234, H1234-001) are errors with their own
+// Rule: "Incomplete codes (H1234, H1234-001) are errors with their own
 // code, and the message suggests the complete form with segment 000."
 func TestRule_IncompleteCodes(t *testing.T) {
 	cases := []struct {
@@ -184,7 +184,7 @@ func TestRule_IncompleteCodes(t *testing.T) {
 	})
 }
 
-// RULES.md: "Medicare types MA and MAPD: a complete CMS contract-style code
+// Rule: "Medicare types MA and MAPD: a complete CMS contract-style code
 // with prefix H or R. PDP: prefix S, H, R, E or X." and "A wrong prefix for
 // the type is its own error code, naming the prefixes allowed for it."
 func TestRule_MedicarePrefixByPolicyType(t *testing.T) {
@@ -221,7 +221,7 @@ func TestRule_MedicarePrefixByPolicyType(t *testing.T) {
 	}
 }
 
-// RULES.md: a wrong prefix wins over an incomplete code (the suggestion
+// Rule: a wrong prefix wins over an incomplete code (the suggestion
 // would be wrong), and a complete code is required for Medicare types.
 func TestRule_MedicareNeedsCompleteCode(t *testing.T) {
 	for _, tc := range []struct {
@@ -245,7 +245,7 @@ func TestRule_MedicareNeedsCompleteCode(t *testing.T) {
 	}
 }
 
-// RULES.md: "CMS meaning of the prefix: H local MA/MAPD, R regional PPO, S
+// Rule: "CMS meaning of the prefix: H local MA/MAPD, R regional PPO, S
 // stand-alone PDP, E employer/union direct contract, X Limited Income Newly
 // Eligible Transition; expose it."
 func TestRule_PrefixMeaning(t *testing.T) {
@@ -276,7 +276,7 @@ func TestRule_PrefixMeaning(t *testing.T) {
 	}
 }
 
-// RULES.md: "MS (Medicare Supplement) plan codes are carrier-specific:
+// Rule: "MS (Medicare Supplement) plan codes are carrier-specific:
 // trimmed, length-checked, kept as given. Every other policy type (ACA,
 // Dental, Vision, Life, ...) likewise."
 func TestRule_OtherPolicyTypesKeptAsGiven(t *testing.T) {
@@ -350,7 +350,7 @@ func TestCanonical_EmptyPlanCode(t *testing.T) {
 	assert.ErrorIs(t, err, ErrEmpty)
 }
 
-// RULES.md, common: "Surrounding white space (ASCII and Unicode spaces) is
+// Common rule: "Surrounding white space (ASCII and Unicode spaces) is
 // trimmed before parsing. Nothing else is silently dropped."
 func TestCommon_TrimSurroundingSpace(t *testing.T) {
 	runParse(t, []parseCase{
@@ -454,7 +454,7 @@ func TestCommon_InvalidTextRejected(t *testing.T) {
 	assert.Equal(t, "Plan G", got)
 }
 
-// RULES.md, common: errors are typed, with a stable code, the field path,
+// Common rule: errors are typed, with a stable code, the field path,
 // expected and received, and support errors.Is.
 func TestCommon_TypedErrors(t *testing.T) {
 	for _, tc := range []struct {
@@ -513,7 +513,7 @@ func TestError_ShortensLongInput(t *testing.T) {
 	assert.Equal(t, long, e.Received())
 }
 
-// RULES.md, common: "Valid output is a canonical value type (comparable, zero
+// Common rule: "Valid output is a canonical value type (comparable, zero
 // value = invalid/absent) with String(), MarshalText/UnmarshalText (and so
 // JSON), and Parse(String(x)) == x."
 func TestCommon_ValueType(t *testing.T) {

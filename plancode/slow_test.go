@@ -12,7 +12,7 @@ import (
 )
 
 // This file is the slow, readable reference implementation of the rules,
-// written straight from RULES.md with the documented shape as regular
+// written straight from the rule with the documented shape as regular
 // expressions. The fast parser is checked against it by TestDifferential and
 // by the fuzz targets. Keep it obvious rather than quick.
 

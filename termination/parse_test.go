@@ -116,7 +116,7 @@ func TestStatuses(t *testing.T) {
 }
 
 // effectiveDateTests: want is YYYY-MM-DD or "" with err. Worked by hand
-// from RULES.md (termination, effectiveDate formats).
+// from the termination rule (effectiveDate formats).
 var effectiveDateTests = []struct {
 	in   string
 	want string

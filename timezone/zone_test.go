@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 	"time"
-	_ "time/tzdata" // the tests, not the library, pin the zone data (RULES.md)
+	_ "time/tzdata" // the tests, not the library, pin the zone data
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestParseAbbreviationsRULES is the RULES.md list: abbreviations and common names.
-func TestParseAbbreviationsRULES(t *testing.T) {
+// TestParseAbbreviationsOfTheRule is the list of the API rule: abbreviations and common names.
+func TestParseAbbreviationsOfTheRule(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"EST", "America/New_York"}, {"EDT", "America/New_York"}, {"Eastern", "America/New_York"},
 		{"CST", "America/Chicago"}, {"CDT", "America/Chicago"}, {"Central", "America/Chicago"},
@@ -33,7 +33,7 @@ func TestParseAbbreviationsRULES(t *testing.T) {
 	}
 }
 
-// TestParseAbbreviationsSectionB covers the reference §b entries RULES.md does not list
+// TestParseAbbreviationsSectionB covers the further common US abbreviations the API rule does not list
 // (decided: accepted) and the POSIX-style names that are links since tz 2024b.
 func TestParseAbbreviationsSectionB(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -53,7 +53,7 @@ func TestParseAbbreviationsSectionB(t *testing.T) {
 	}
 }
 
-// TestParseLegacyLinksCanonicalize: IANA links canonicalize to their target (RULES.md).
+// TestParseLegacyLinksCanonicalize: IANA links canonicalize to their target (the rule).
 func TestParseLegacyLinksCanonicalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"US/Eastern", "America/New_York"},
@@ -103,7 +103,7 @@ func TestParseIANAZones(t *testing.T) {
 	}
 }
 
-// TestParseCaseInsensitive: RULES.md "Case-insensitive" for names, links and abbreviations.
+// TestParseCaseInsensitive: rule "Case-insensitive" for names, links and abbreviations.
 func TestParseCaseInsensitive(t *testing.T) {
 	for _, in := range []string{"america/new_york", "AMERICA/NEW_YORK", "AmErIcA/nEw_YoRk", "us/eastern", "est", "Est", "eastern", "EASTERN"} {
 		z, err := Parse(in)

@@ -9,7 +9,7 @@
 // supplies; [Today] derives it from an injected clock in a location (UTC by
 // default).
 //
-// # Rules (RULES.md, section termination)
+// # Rules
 //
 //   - Trigger: the request created a new ACA policy for the customer,
 //     whatever its status. Updates never trigger the rule.
@@ -29,8 +29,12 @@
 //   - Each termination carries previousStatus (the status before the
 //     request, even when the request also updated it) and the new status
 //     Terminated. Applying the outcome and deciding again terminates nothing.
+//   - A status or effectiveDate over 255 characters, counted in UTF-16 code
+//     units as the API counts them, is rejected first ([ErrTooLong]); text
+//     that is not valid (invalid UTF-8, a control character) is
+//     [ErrInvalidString], never repaired.
 //
-// # Decisions where RULES.md is silent
+// # Decisions where the rules are silent
 //
 //   - A policy whose status is unknown (the zero [Status]) is skipped with
 //     [SkipStatusUnknown], never terminated: it cannot be known not to be
@@ -41,7 +45,7 @@
 //     (strings.EqualFold would also accept "\u017Fuspended"). "Canceled"
 //     (one l) is not the API's spelling and is an error.
 //   - The dash form of effectiveDate needs two-digit month and day
-//     (MM-DD-YYYY as written in RULES.md); only the slash form takes M/D.
+//     (MM-DD-YYYY, as the rule writes it); only the slash form takes M/D.
 //     Mixed separators are errors. An RFC 3339 date-time needs its offset;
 //     "2024-02-29T00:00:00" without one is an error.
 //   - An effectiveDate in year 9999 has no representable anniversary and is
@@ -54,21 +58,12 @@
 //   - When the rule is not triggered the [Decision] lists nothing; when it
 //     is, every policy appears exactly once, terminated or skipped.
 //
-// # Performance
+// # Cost
 //
 // [DecideInto] with a caller-supplied Decision allocates nothing (pinned by
 // TestNoAllocs); valid ParseEffectiveDate and ParseStatus allocate nothing.
-// Medians of 10 runs on a shared, loaded 2-core Xeon (noisy; the ratios
-// are what matter), for a customer with 50 policies in every date form
-// (bench_test.go):
-//
-//	go test -run='^$' -bench=. -count=10 -benchtime=300ms ./termination | benchstat -
-//
-//	DecideInto, 50 policies          2.4 µs      0 B     0 allocs
-//	Decide (allocates output)        3.5 µs    3.4 KiB  11 allocs
-//	naive (time.Parse per layout)   12.8 µs    7.1 KiB 198 allocs  (and wrong on Feb 29)
-//	ParseEffectiveDate  37 ns (ISO), 44 ns (M/D/YYYY), 82 ns (RFC 3339), 0 allocs
-//	ParseStatus         31 ns ("Active"), 0 allocs; unknown status 1 alloc
+// Benchmarks beside a naive time.Parse-per-layout version are in
+// bench_test.go.
 //
 // # Response
 //

@@ -198,7 +198,7 @@ type clocks struct {
 // territory) and the reference clocks they need.
 func (p Policy) prepare(c Candidates, state string) ([]stateRow, clocks, error) {
 	if c.n == 0 {
-		return nil, clocks{}, &Error{field: FieldTimezone, err: ErrUnknownZone, received: "no zone"}
+		return nil, clocks{}, newError(FieldTimezone, ErrUnknownZone, "no zone")
 	}
 	if overLimit(state) {
 		return nil, clocks{}, tooLong(FieldState, state)
@@ -209,7 +209,7 @@ func (p Policy) prepare(c Candidates, state string) ([]stateRow, clocks, error) 
 	} else {
 		code, ok := stateCode(st)
 		if !ok {
-			return nil, clocks{}, &Error{field: FieldState, err: ErrUnknownState, received: describeName(st)}
+			return nil, clocks{}, newError(FieldState, ErrUnknownState, describeName(st))
 		}
 		if i := rowIndex(code); i >= 0 {
 			rows = stateRows[i : i+1]

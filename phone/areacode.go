@@ -10,8 +10,8 @@ import (
 
 // areaCodesTSV is the embedded NANP area-code table: one row per assigned area code
 // (npa, country, subdivision, class), tab-separated, sorted by npa, with its source in
-// the leading # lines. It is a copy of shared/reference/nanp_area_codes.tsv plus five
-// rows the reference copy lacked (see the file's header).
+// the leading # lines. It is libphonenumber's list of valid +1 area codes plus five
+// rows that list lacked in the copy it came from (see the file's header).
 //
 //go:embed nanp_area_codes.tsv
 var areaCodesTSV string

@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/carecycle/carerules/internal/usaddr"
 )
 
 // TestCallingTableIntegrity checks the shipped table: every state and DC present once and
@@ -22,12 +24,10 @@ func TestCallingTableIntegrity(t *testing.T) {
 	_, err := time.Parse(time.DateOnly, CallingRulesDate)
 	require.NoError(t, err)
 
-	nonStates := map[string]bool{"AA": true, "AE": true, "AP": true, "AS": true, "FM": true, "GU": true,
-		"MH": true, "MP": true, "PR": true, "PW": true, "VI": true}
-	var want []string
-	for i := 0; i < len(usps); i += 2 {
-		if !nonStates[usps[i:i+2]] {
-			want = append(want, usps[i:i+2])
+	var want []string // the 50 states and DC, in code order
+	for _, code := range usaddr.InsuranceStateCodes() {
+		if _, class, _ := usaddr.Lookup(code); class == usaddr.State || class == usaddr.District {
+			want = append(want, code)
 		}
 	}
 	require.Len(t, want, 51)

@@ -63,42 +63,49 @@
 //
 // # Calling hours
 //
-// ContactWindow and MayContact apply the federal window, 8:00 a.m. to 9:00 p.m. at the
-// called party's location (47 CFR 64.1200(c)(1)), narrowed by the state rules below;
-// each rule's source (statute or regulation) and effective date is in rules.go. Windows are half-open: Start inclusive, End exclusive. Time is always a
-// parameter, never the wall clock.
+// MayCall and CallWindow answer "may this call be made now?" for a Call: its Kind
+// (KindLive, KindAutodialed, KindPrerecorded, KindText) and the called party's
+// Relationship with the caller (RelExistingCustomer, RelPriorConsent). The zero Call
+// (kind unknown, no relationship) is the most restrictive question, and is what
+// MayContact and ContactWindow ask; a Call with a known kind or a relationship is never
+// refused where the zero Call is allowed.
 //
-//	AL 8-20 Mon-Sat, no Sundays or holidays (PSC rule; reach disputed)
-//	CT 9-20 (PA 23-98, eff. 2023-10-01; hours from secondary charts)
-//	FL 8-20 (Fla. Stat. 501.616, eff. 2021-07-01)
-//	KY 10-21 (UNVERIFIED, secondary charts)
-//	LA 8-20 Mon-Sat, no Sundays or holidays (emergency ban not modelled)
-//	MA 8-20, MI 9-21, MN 9-21, NM 9-21 (secondary charts only)
-//	MD 8-20 (SB 90, eff. 2024-01-01)
-//	MS 8-20 Mon-Sat, no Sundays; held in local time and in fixed CST (9-20 CDT in summer)
-//	NE Sundays and holidays 13-21 (prerecorded-message rule, applied to all contacts)
-//	NV 9-20 (UNVERIFIED)
-//	OK 9-20 (8-20 of the 2022 Act, eff. 2022-11-01, with the ADAD 9-21)
-//	PA no holidays (UNVERIFIED; the garbled Saturday row is not applied)
-//	RI Mon-Fri 9-18, Sat 10-17, no Sundays or holidays
-//	TX Mon-Sat 9-21, Sun 12-21 (UNVERIFIED); held in local and Central time
-//	UT 8-21, no Sundays or legal holidays
-//	WA 8-20 (RCW 19.158.040(2))
+// The federal window, 8:00 a.m. to 9:00 p.m. at the called party's location
+// (47 CFR 64.1200(c)(1)), always applies. It is narrowed by the rule of the customer's
+// state in force on the call's date, from a table with one row per state and DC compiled
+// from the statutes and regulations (CallingRulesDate; CallingRule gives each row's
+// citation, effective date, Evidence and a summary, and its doc comment lists the table).
+// Each row says whether the primary text was read (EvidencePrimary) or the rule rests on
+// secondary sources (EvidenceSecondary, EvidenceNotFound); where sources disagree the most
+// restrictive reading is applied. A rule that changes on a date (Pennsylvania's Act 47 of
+// 2026, Oregon from 2026-01-01, Connecticut from 2023-10-01, Oklahoma from 2022-11-01)
+// applies by the date of the call in the called party's zone. Rules written for automated
+// devices (CA, ME, NV, SD, IN) bind autodialed, prerecorded and text contacts, not live
+// calls; Kentucky and Washington lift their hours for existing customers, Utah for prior
+// express consent; Florida's and Mississippi's hours bind every caller, licensed insurance
+// agents included. Holiday bans (AL, LA, PA, RI, UT) use StateHoliday: the federal holidays
+// plus the state's own (Utah's Pioneer Day; Pennsylvania's Good Friday, Flag Day and
+// Election Day; Louisiana's Mardi Gras and Good Friday; Alabama's Confederate Memorial
+// Day, Jefferson Davis' birthday and Mardi Gras; Rhode Island's Victory Day), movable
+// ones computed by rule for any year; a host with its own calendar sets Policy.Holiday.
+// Windows are half-open: Start inclusive, End exclusive. Time is always a parameter,
+// never the wall clock.
 //
-// Decided where the rules are silent: rules for automated or prerecorded calls apply to
-// every contact; rules apply on every date, also before their effective date; an empty
-// state means "unknown" and applies every state's rule at once (weekdays 10-18, Saturdays
-// 10-17 local, Sundays and holidays closed, further cut west of Central time by the
-// Mississippi and Texas Central-time bounds: 10-16 in Hawaii); an unknown state code is ErrUnknownState (and
-// MayContact answers false). Holidays are, by default, the federal holidays and their
-// observed days (FederalHoliday); a host with state calendars sets Policy.Holiday.
-// Frequency caps and Louisiana's emergency ban are not modelled.
+// An empty state means "unknown" and applies every state's rule at once (for the zero
+// Call: weekdays 10:00-17:00 local, weekends and holidays closed, further cut west of
+// Central time by the Mississippi and Texas Central-time bounds: 10:00-16:00 in Hawaii);
+// territory codes get the federal window; an unknown state code is ErrUnknownState (and
+// MayCall answers false). Not modelled: frequency caps (FL, OK, OR, ME), Louisiana's ban
+// during a governor-declared emergency, outright bans of a kind of call (Massachusetts
+// prerecorded sales calls, Washington ADAD sales calls), which are not hour rules, and
+// Canada's CRTC hours. This is not legal advice: counsel should confirm the rows marked
+// secondary before go-live.
 //
 // With several candidate zones (an ambiguous ZIP, a given zone that disagrees with the ZIP,
 // a phone area code's zones added with Candidates.Add) the most restrictive choice is
-// taken: MayContact is true only when every candidate's window is open at that instant,
-// and ContactWindow intersects each zone's window for the date.
-// An empty Candidates never permits contact.
+// taken: MayCall is true only when every candidate's window is open at that instant, and
+// CallWindow intersects each zone's window for the date. An empty Candidates never permits
+// a call.
 //
 // # Errors
 //

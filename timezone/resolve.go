@@ -54,9 +54,8 @@ type Result struct {
 // Ambiguous reports whether more than one zone is in play for a contact decision.
 func (r Result) Ambiguous() bool { return r.Candidates.Ambiguous() }
 
-// Resolve applies the API rule for the timezone and postalCode fields (RULES.md, section
-// timezone). A timezone given (not empty after trimming white space) is parsed and wins: an
-// invalid one is an error, never replaced by the ZIP's zone; a postal code next to it is
+// Resolve applies the API rule for the timezone and postalCode fields. A timezone given
+// (not empty after trimming white space) is parsed and wins: an invalid one is an error, never replaced by the ZIP's zone; a postal code next to it is
 // looked up only to report Mismatch or PostalErr. With no timezone the zone is derived from
 // the postal code (ForPostalCode rules; an ambiguous ZIP is not an error here: Zone is its
 // primary zone and Candidates holds them all). Neither given: ErrRequired, code

@@ -1,6 +1,10 @@
 package timezone
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/carecycle/carerules/internal/usaddr"
+)
 
 // span is a local time-of-day interval [from, to) in minutes after midnight; it is closed
 // (no contact) when from >= to.
@@ -17,28 +21,12 @@ var (
 	closed  = span{}
 )
 
-// usps are the USPS codes accepted as a state: the 50 states, DC, the territories
-// (PR, VI, GU, AS, MP), the military "states" (AA, AE, AP) and the freely associated
-// states (FM, MH, PW), sorted.
-const usps = "AAAEAKALAPARASAZCACOCTDCDEFLFMGAGUHIIAIDILINKSKYLAMAMDMEMHMIMNMOMPMSMTNCNDNENHNJNMNVNYOHOKORPAPRPWRISCSDTNTXUTVAVIVTWAWIWVWY"
-
-// stateCode returns the upper-case USPS code of s (two ASCII letters, any case).
+// stateCode returns the upper-case USPS code of s (two ASCII letters, any case): the 50
+// states, DC, the territories (PR, VI, GU, AS, MP), the military "states" (AA, AE, AP) and
+// the freely associated states (FM, MH, PW), from the library's one state table.
 func stateCode(s string) (string, bool) {
-	if len(s) != 2 {
-		return "", false
-	}
-	b := [2]byte{s[0], s[1]}
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - ('a' - 'A')
-		}
-	}
-	for i := 0; i < len(usps); i += 2 {
-		if usps[i] == b[0] && usps[i+1] == b[1] {
-			return usps[i : i+2], true
-		}
-	}
-	return "", false
+	c, _, ok := usaddr.Lookup(s)
+	return c, ok
 }
 
 // IsState reports whether s (trimmed, any case) is a USPS code ContactWindow accepts.

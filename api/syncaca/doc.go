@@ -4,7 +4,7 @@
 // that a host or the carerules command is glue only.
 //
 //   - Decode reads the body {"records": [...]}: null, absent and "" are told
-//     apart (Text, Presence); identifiers are strings or JSON numbers, kept
+//     apart (Field, Presence); identifiers are strings or JSON numbers, kept
 //     as the number's literal text, never a float64; wrong JSON types are
 //     reported with their path, never by quoting the value.
 //   - Validate (or Check, Decode and Validate in one) applies the whole-request

@@ -79,7 +79,7 @@ func sortFailed(f []api.FailedRecord) {
 	}
 }
 
-func textPtr(t Text) *string {
+func textPtr(t Field) *string {
 	if t.Presence != Given {
 		return nil
 	}

@@ -26,20 +26,20 @@ const (
 	Invalid
 )
 
-// Text is an optional string field of a request, as sent. Absent and null
+// Field is an optional string field of a request, as sent. Absent and null
 // are both "not provided" for the rules (a sync never clears a stored value
 // with null); they are kept apart so that a host can tell them apart.
 // An identifier sent as a JSON number is kept as the number's literal text
 // (12345 is "12345"; never a float64, so 12345678901234567890 stays exact),
 // with Number set.
-type Text struct {
+type Field struct {
 	Value    string
 	Presence Presence
 	Number   bool // the identifier was a JSON number, Value is its literal text
 }
 
 // Given reports whether the field was sent with a value (possibly "").
-func (t Text) Given() bool { return t.Presence == Given }
+func (t Field) Given() bool { return t.Presence == Given }
 
 // Request is the body of POST /v2/sync/aca: {"records": [...]}.
 type Request struct {
@@ -50,25 +50,25 @@ type Request struct {
 // Only the fields the library knows are kept (see the package documentation);
 // other keys are dropped, as an API object schema strips unknown keys.
 type Record struct {
-	FirstName   Text
-	LastName    Text
-	PhoneNumber Text
-	Email       Text
-	PostalCode  Text
-	Timezone    Text
-	State       Text
-	Address     Text
-	Address2    Text
-	City        Text
-	County      Text
-	DateOfBirth Text
-	Gender      Text
+	FirstName   Field
+	LastName    Field
+	PhoneNumber Field
+	Email       Field
+	PostalCode  Field
+	Timezone    Field
+	State       Field
+	Address     Field
+	Address2    Field
+	City        Field
+	County      Field
+	DateOfBirth Field
+	Gender      Field
 	// MaritalStatus is one of the API's marital statuses.
-	MaritalStatus Text
+	MaritalStatus Field
 
-	CarrierAssignedCustomerID Text
-	HealthSherpaCustomerID    Text
-	ExternalID                Text
+	CarrierAssignedCustomerID Field
+	HealthSherpaCustomerID    Field
+	ExternalID                Field
 
 	CustomFields []CustomField
 	Policies     []RecordPolicy
@@ -89,22 +89,22 @@ type CustomField struct {
 
 // RecordPolicy is one ACA policy of a record.
 type RecordPolicy struct {
-	PlanName                Text
-	PlanCode                Text
-	CarrierName             Text
-	HealthSherpaPolicyID    Text
-	CarrierAssignedPolicyID Text
-	Status                  Text
-	EffectiveDate           Text
-	TerminationDate         Text
-	MetalLevel              Text
-	ElectionPeriod          Text
-	PremiumMode             Text
-	ExchangeStatus          Text
-	WrittenAs               Text
-	AorFirstName            Text
-	AorLastName             Text
-	AorNpn                  Text
+	PlanName                Field
+	PlanCode                Field
+	CarrierName             Field
+	HealthSherpaPolicyID    Field
+	CarrierAssignedPolicyID Field
+	Status                  Field
+	EffectiveDate           Field
+	TerminationDate         Field
+	MetalLevel              Field
+	ElectionPeriod          Field
+	PremiumMode             Field
+	ExchangeStatus          Field
+	WrittenAs               Field
+	AorFirstName            Field
+	AorLastName             Field
+	AorNpn                  Field
 	// PolicyLives is the number of lives covered; valid only when
 	// PolicyLivesPresence is Given.
 	PolicyLives         int32
@@ -153,13 +153,13 @@ const (
 	MaxCustomFieldKey = 100
 )
 
-func (r *Record) fields() []struct {
+func (r *Record) fieldSpecs() []struct {
 	spec fieldSpec
-	dst  *Text
+	dst  *Field
 } {
 	return []struct {
 		spec fieldSpec
-		dst  *Text
+		dst  *Field
 	}{
 		{fieldSpec{name: "firstName", max: MaxLen}, &r.FirstName},
 		{fieldSpec{name: "lastName", max: MaxLen}, &r.LastName},
@@ -181,13 +181,13 @@ func (r *Record) fields() []struct {
 	}
 }
 
-func (p *RecordPolicy) fields() []struct {
+func (p *RecordPolicy) fieldSpecs() []struct {
 	spec fieldSpec
-	dst  *Text
+	dst  *Field
 } {
 	return []struct {
 		spec fieldSpec
-		dst  *Text
+		dst  *Field
 	}{
 		{fieldSpec{name: "planName", max: MaxLen}, &p.PlanName},
 		{fieldSpec{name: "planCode"}, &p.PlanCode},
@@ -299,7 +299,7 @@ func decodeRecord(r *Record, v any, path []string, issues *issueList) {
 		issues.add(api.Issue{Path: path, Message: "record must be an object", Expected: "object", Received: typeName(v), Code: api.IssueInvalidType})
 		return
 	}
-	for _, f := range r.fields() {
+	for _, f := range r.fieldSpecs() {
 		decodeText(obj, f.spec, f.dst, path, issues)
 	}
 	if cv, present := obj["customFields"]; present {
@@ -377,7 +377,7 @@ func decodePolicy(p *RecordPolicy, v any, path []string, issues *issueList) {
 		issues.add(api.Issue{Path: path, Message: "policy must be an object", Expected: "object", Received: typeName(v), Code: api.IssueInvalidType})
 		return
 	}
-	for _, f := range p.fields() {
+	for _, f := range p.fieldSpecs() {
 		decodeText(obj, f.spec, f.dst, path, issues)
 	}
 	lv, present := obj["policyLives"]
@@ -409,7 +409,7 @@ func decodePolicy(p *RecordPolicy, v any, path []string, issues *issueList) {
 	p.PolicyLivesPresence = Given
 }
 
-func decodeText(obj map[string]any, spec fieldSpec, dst *Text, path []string, issues *issueList) {
+func decodeText(obj map[string]any, spec fieldSpec, dst *Field, path []string, issues *issueList) {
 	v, present := obj[spec.name]
 	if !present {
 		return
@@ -418,10 +418,10 @@ func decodeText(obj map[string]any, spec fieldSpec, dst *Text, path []string, is
 	case nil:
 		dst.Presence = Null
 	case string:
-		*dst = Text{Value: x, Presence: Given}
+		*dst = Field{Value: x, Presence: Given}
 	case json.Number:
 		if spec.kind == kID {
-			*dst = Text{Value: x.String(), Presence: Given, Number: true}
+			*dst = Field{Value: x.String(), Presence: Given, Number: true}
 			return
 		}
 		dst.Presence = Invalid

@@ -50,9 +50,9 @@ func TestDecodeIdentifiers(t *testing.T) {
 		"policies": [{"healthSherpaPolicyId": 1.50, "carrierAssignedPolicyId": " A-1 "}]}`))
 	require.NoError(t, err)
 	r := req.Records[0]
-	assert.Equal(t, Text{Value: "12345678901234567890123", Presence: Given, Number: true}, r.ExternalID, "a number identifier keeps its literal text, never float64")
+	assert.Equal(t, Field{Value: "12345678901234567890123", Presence: Given, Number: true}, r.ExternalID, "a number identifier keeps its literal text, never float64")
 	assert.Equal(t, Null, r.HealthSherpaCustomerID.Presence)
-	assert.Equal(t, Text{Value: "", Presence: Given}, r.CarrierAssignedCustomerID)
+	assert.Equal(t, Field{Value: "", Presence: Given}, r.CarrierAssignedCustomerID)
 	assert.Equal(t, Absent, r.FirstName.Presence)
 	assert.Equal(t, "1.50", r.Policies[0].HealthSherpaPolicyID.Value)
 	assert.Equal(t, " A-1 ", r.Policies[0].CarrierAssignedPolicyID.Value, "kept as sent; matching trims")

@@ -37,30 +37,31 @@ type Options struct {
 // zero Date.
 var ErrNoToday = errors.New("syncaca: Options.Today is required")
 
-// Valid is a request that passed validation, with the canonical value of
+// Validated is a request that passed validation, with the canonical value of
 // every field a rule reads.
-type Valid struct {
+type Validated struct {
 	Request *Request
-	Records []ValidRecord
+	Records []ValidatedRecord
 }
 
-// ValidRecord holds the canonical values of one record.
-type ValidRecord struct {
+// ValidatedRecord holds the canonical values of one record.
+type ValidatedRecord struct {
 	Phone       phone.Number
 	DateOfBirth dob.Date        // zero when not sent
 	Zone        timezone.Result // the customer's time zone and how it was found
-	Policies    []ValidPolicy
+	Policies    []ValidatedPolicy
 	Warnings    []Warning // remarks that do not reject the request
 }
 
-// ValidPolicy holds the canonical values of one policy.
-type ValidPolicy struct {
+// ValidatedPolicy holds the canonical values of one policy.
+type ValidatedPolicy struct {
 	PlanCode string             // plancode.Canonical("ACA", planCode); "" when not sent or blank
 	Carrier  carrier.Match      // zero when carrierName was not sent or blank
 	Status   termination.Status // zero when status was not sent
-	// EffectiveDate is the parsed effectiveDate; zero when not sent or not
-	// parseable (a warning says which).
-	EffectiveDate dob.Date
+	// EffectiveDate is the effectiveDate as the one-year rule reads it:
+	// parsed, or unreadable (a warning says why); zero when not sent or
+	// blank.
+	EffectiveDate termination.EffectiveDate
 }
 
 // Warning is a remark on a record that does not reject it: a time zone that
@@ -89,7 +90,7 @@ type Warning struct {
 // Every problem is reported: the error is a *api.ValidationError listing each
 // issue with its path and each failed record. Any other error is a
 // programming error (ErrNoToday, a broken default carrier registry).
-func Validate(req *Request, opt Options) (*Valid, error) {
+func Validate(req *Request, opt Options) (*Validated, error) {
 	v, issues, err := validate(req, opt)
 	if err != nil {
 		return nil, err
@@ -104,7 +105,7 @@ func Validate(req *Request, opt Options) (*Valid, error) {
 // reporting the shape issues and the field issues together in one
 // *api.ValidationError, as the API does. A body that is not JSON is an error
 // wrapping ErrSyntax.
-func Check(body []byte, opt Options) (*Valid, error) {
+func Check(body []byte, opt Options) (*Validated, error) {
 	req, err := DecodeBytes(body)
 	var shape *api.ValidationError
 	if err != nil && !errors.As(err, &shape) {
@@ -127,7 +128,7 @@ func Check(body []byte, opt Options) (*Valid, error) {
 	return v, nil
 }
 
-func validate(req *Request, opt Options) (*Valid, issueList, error) {
+func validate(req *Request, opt Options) (*Validated, issueList, error) {
 	if opt.Today.IsZero() {
 		return nil, nil, ErrNoToday
 	}
@@ -145,7 +146,7 @@ func validate(req *Request, opt Options) (*Valid, issueList, error) {
 	} else if n > MaxRecords {
 		issues.add(api.Issue{Path: []string{"records"}, Message: "records must hold at most 100 records", Expected: "1 to 100 records", Received: strconv.Itoa(n) + " records", Code: api.IssueTooBig})
 	}
-	v := &Valid{Request: req, Records: make([]ValidRecord, n)}
+	v := &Validated{Request: req, Records: make([]ValidatedRecord, n)}
 	for i := range req.Records {
 		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.Today, &issues)
 	}
@@ -158,11 +159,11 @@ func sortIssues(l issueList) {
 	slices.SortStableFunc(l, func(a, b api.Issue) int { return recordOf(a) - recordOf(b) })
 }
 
-func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
+func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
 	path := []string{"records", strconv.Itoa(i)}
 	requiredName(r.FirstName, "firstName", path, issues)
 	requiredName(r.LastName, "lastName", path, issues)
-	for _, f := range r.fields() {
+	for _, f := range r.fieldSpecs() {
 		checkText(*f.dst, f.spec, path, issues)
 	}
 
@@ -242,13 +243,13 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 		issues.add(api.Issue{Path: api.AppendPath(path, "policies"), Message: "policies must hold at most 10 items", Expected: "at most 10 items",
 			Received: strconv.Itoa(len(r.Policies)) + " items", Code: api.IssueTooBig})
 	}
-	out.Policies = make([]ValidPolicy, len(r.Policies))
+	out.Policies = make([]ValidatedPolicy, len(r.Policies))
 	seen := [2]map[string]int{{}, {}}
 	for j := range r.Policies {
 		p := &r.Policies[j]
 		vp := &out.Policies[j]
 		pp := api.AppendPath(path, "policies", strconv.Itoa(j))
-		for _, f := range p.fields() {
+		for _, f := range p.fieldSpecs() {
 			checkText(*f.dst, f.spec, pp, issues)
 		}
 		if present(p.PlanCode) {
@@ -278,11 +279,12 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 				is := api.IssueFrom(pp, err)
 				out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code,
 					Message: is.Message + "; the policy is synced, and the one-year rule will skip it"})
+				vp.EffectiveDate = termination.EffectiveDate{Unreadable: true}
 			} else {
-				vp.EffectiveDate = d
+				vp.EffectiveDate = termination.EffectiveDateOf(d)
 			}
 		}
-		for k, t := range [2]Text{p.HealthSherpaPolicyID, p.CarrierAssignedPolicyID} {
+		for k, t := range [2]Field{p.HealthSherpaPolicyID, p.CarrierAssignedPolicyID} {
 			id, ok := matching.Identifier(t.Value)
 			if !ok || tooLong(t, MaxLen) {
 				continue
@@ -299,11 +301,11 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 }
 
 // present reports whether an optional field was sent with a non-blank value.
-func present(t Text) bool { return t.Given() && strings.TrimSpace(t.Value) != "" }
+func present(t Field) bool { return t.Given() && strings.TrimSpace(t.Value) != "" }
 
-func tooLong(t Text, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
+func tooLong(t Field, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
 
-func missing(name string, t Text, path []string) api.Issue {
+func missing(name string, t Field, path []string) api.Issue {
 	rec := "undefined"
 	if t.Presence == Null {
 		rec = "null"
@@ -311,7 +313,7 @@ func missing(name string, t Text, path []string) api.Issue {
 	return api.Issue{Path: api.AppendPath(path, name), Message: name + " is required", Expected: "string", Received: rec, Code: api.IssueInvalidType}
 }
 
-func requiredName(t Text, name string, path []string, issues *issueList) {
+func requiredName(t Field, name string, path []string, issues *issueList) {
 	switch {
 	case t.Presence == Invalid:
 		// reported by Decode
@@ -324,7 +326,7 @@ func requiredName(t Text, name string, path []string, issues *issueList) {
 
 // checkText checks a field's length and enum. Lengths count characters
 // (Unicode code points), as the API's schema does.
-func checkText(t Text, spec fieldSpec, path []string, issues *issueList) {
+func checkText(t Field, spec fieldSpec, path []string, issues *issueList) {
 	if !t.Given() {
 		return
 	}

@@ -255,7 +255,7 @@ func sync(book *syncaca.Book, body []byte, opt syncaca.Options) (*syncaca.Respon
 	if err != nil {
 		return nil, err
 	}
-	return book.SyncValid(context.Background(), v, opt)
+	return book.SyncValidated(context.Background(), v, opt)
 }
 
 // verdict prints the outcome of one rule: human lines by default, a JSON

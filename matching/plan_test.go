@@ -67,7 +67,7 @@ func newCustomer(k CustomerKey, record int, fill ...Fill) got {
 	return got{Key: k, Outcome: OutcomeNew, Customer: created(record), Fill: fill}
 }
 
-// Every rule of RULES.md (section matching) has a case here, and every case
+// Every matching rule (see the package documentation) has a case here, and every case
 // runs under both strategies. cascade is nil where the strategies agree;
 // where it is set, the case says how they differ.
 var planTests = []struct {
@@ -216,7 +216,7 @@ var planTests = []struct {
 				Fill:     []PolicyFill{{KeyHealthSherpaPolicyID, "PHS4-2025"}, {KeyCarrierAssignedPolicyID, "PCA4"}}})},
 	},
 	// A policy conflict is a matching problem: it fails its record
-	// (RULES.md, matching, first bullet), which keeps its customer and
+	// (matching problems fail only their record), which keeps its customer and
 	// policy decisions so that it explains itself.
 	{
 		name:    "policy: lookups are global, a match owned by another customer is a conflict that fails the record",

@@ -186,8 +186,7 @@ func syncWith(t *testing.T, b *Book, opt Options, records ...string) *Response {
 
 // TestSyncPolicyConflictFailsRecord: a policy of another customer, of
 // another type, or whose identifier several policies hold fails its record
-// (RULES.md: matching problems fail only their record, which goes to
-// errors): nothing of the record is written, later records do not see it,
+// (matching problems fail only their record, which goes to errors): nothing of the record is written, later records do not see it,
 // the one-year rule does not run for it, and the errors entry says which
 // policy and why.
 func TestSyncPolicyConflictFailsRecord(t *testing.T) {
@@ -291,7 +290,7 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 
 // TestSyncIdentifierConflictsAreWarnings: a different stored identifier,
 // or one another customer holds, is never written and is reported as a
-// conflict (RULES.md); the record succeeds.
+// conflict; the record succeeds.
 func TestSyncIdentifierConflictsAreWarnings(t *testing.T) {
 	b := newBook(t,
 		Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
@@ -362,7 +361,7 @@ func TestBookErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrBook, "a misspelt field is an error")
 }
 
-// TestSyncReportsUndecidableTermination: RULES.md (termination) says a
+// TestSyncReportsUndecidableTermination: the one-year rule says a
 // candidate whose effectiveDate is missing or unparseable is not terminated
 // and is "reported as skipped with the reason". The response must say so
 // without --explain: a silent skip leaves an old Active policy in place with

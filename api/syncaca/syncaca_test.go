@@ -107,8 +107,8 @@ func TestDecodeTooLarge(t *testing.T) {
 	assert.Equal(t, 413, b.Status())
 }
 
-// TestValidateRules has one case per request-level rule of RULES.md
-// (matching, first bullet) and sync-aca.txt.
+// TestValidateRules has one case per request-level rule of the API
+// (see the package documentation).
 func TestValidateRules(t *testing.T) {
 	long := strings.Repeat("é", 256) // 256 characters, 512 bytes
 	cases := []struct {

@@ -22,9 +22,8 @@ type bookFile struct {
 //
 // The object holds the one key "customers"; a field that is not one of
 // Customer's or Policy's is an error (encoding/json matches field names
-// case-insensitively). The customers are decoded on every CPU (see
-// the package documentation's performance section). See NewBook for what is
-// checked.
+// case-insensitively). The customers are decoded on every CPU: a large
+// book is mostly JSON decoding. See NewBook for what is checked.
 func ReadBook(r io.Reader) (*Book, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {

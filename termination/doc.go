@@ -17,8 +17,9 @@
 //     request, other than Terminated, Cancelled, Deceased or Not Approved.
 //     Policies created by the same request are never candidates, even
 //     back-dated ones. The request's updates are applied first (Policy.Status
-//     and Policy.EffectiveDate are the values after the request), so the
-//     outcome does not depend on the order of records or policies.
+//     and Policy.EffectiveDate are the values after the request, parsed
+//     once: [ReadEffectiveDate]), so the outcome does not depend on the
+//     order of records or policies.
 //   - A candidate is terminated when today > effectiveDate + 1 year. The
 //     anniversary itself does not terminate. One year after February 29 is
 //     February 28 ([dob.Date.AddYears]; Go's time.AddDate would say March 1).
@@ -34,7 +35,7 @@
 //     that is not valid (invalid UTF-8, a control character) is
 //     [ErrInvalidString], never repaired.
 //
-// # Decisions where the rules are silent
+// # Decisions the API leaves open
 //
 //   - A policy whose status is unknown (the zero [Status]) is skipped with
 //     [SkipStatusUnknown], never terminated: it cannot be known not to be
@@ -45,7 +46,7 @@
 //     (strings.EqualFold would also accept "\u017Fuspended"). "Canceled"
 //     (one l) is not the API's spelling and is an error.
 //   - The dash form of effectiveDate needs two-digit month and day
-//     (MM-DD-YYYY, as the rule writes it); only the slash form takes M/D.
+//     (MM-DD-YYYY, as the API writes it); only the slash form takes M/D.
 //     Mixed separators are errors. An RFC 3339 date-time needs its offset;
 //     "2024-02-29T00:00:00" without one is an error.
 //   - An effectiveDate in year 9999 has no representable anniversary and is
@@ -54,7 +55,7 @@
 //   - The zero today is an error ([ErrNoToday]), and Today(nil, loc) gives the
 //     zero date: the wall clock is never read implicitly.
 //   - Policy.Type is ACA when it equals "ACA" ignoring ASCII case and
-//     surrounding white space.
+//     surrounding white space ([IsACA], the comparison matching uses too).
 //   - When the rule is not triggered the [Decision] lists nothing; when it
 //     is, every policy appears exactly once, terminated or skipped.
 //
@@ -62,8 +63,6 @@
 //
 // [DecideInto] with a caller-supplied Decision allocates nothing (pinned by
 // TestNoAllocs); valid ParseEffectiveDate and ParseStatus allocate nothing.
-// Benchmarks beside a naive time.Parse-per-layout version are in
-// bench_test.go.
 //
 // # Response
 //

@@ -50,12 +50,17 @@ const (
 	// MethodFamily: a family name ("Anthem", "HCSC") resolved by the
 	// customer's state, which picks exactly one member of the family.
 	MethodFamily
+	// MethodStructure: a registered name found inside the structure of a
+	// legal or filing name: "<brand> of <State>", product words after the
+	// name, filing abbreviations, "X dba Y", "Y (Parent)", "X, a Division of
+	// Y", "A / B" naming one carrier.
+	MethodStructure
 )
 
-var methodNames = [...]string{"none", "exact", "alias", "fuzzy", "state", "zip", "family"}
+var methodNames = [...]string{"none", "exact", "alias", "fuzzy", "state", "zip", "family", "structure"}
 
 // String returns the lower-case name of m: "exact", "alias", "fuzzy",
-// "state", "zip" or "family".
+// "state", "zip", "family" or "structure".
 func (m Method) String() string {
 	if int(m) < len(methodNames) {
 		return methodNames[m]
@@ -73,7 +78,7 @@ const (
 	// second look by a person.
 	Low
 	// High: a generic Blue name resolved by state or ZIP from the registry's
-	// tables.
+	// tables, or a registered name found inside a structured name.
 	High
 	// Exact: the display name or a registered alias.
 	Exact
@@ -150,6 +155,11 @@ type Entry struct {
 	// unknown ("Red Cross", "The Empire Plan"). Government programs
 	// (Medicare, Medicaid, TRICARE, Humana Military, VA) are built in.
 	NotCarrier bool
+	// Sources say where the entry's facts come from and when they were
+	// read ("2025-03 news: HCSC closed its purchase of Cigna's Medicare
+	// business"). New does not use them; the embedded data has at least one
+	// per entry, with a date.
+	Sources []string
 }
 
 // Area is the part of a state served by a Blue company: its ZIP codes.
@@ -186,7 +196,11 @@ const (
 type target struct {
 	kind    tkind
 	display bool // the display name (MethodExact), not an alias
-	idx     int32
+	// exactOnly: an exact-only alias ("Community Insurance Company", whose
+	// key is the bare word "community"): it matches a whole name, never a
+	// name reduced by cutting a state or dropping product words.
+	exactOnly bool
+	idx       int32
 }
 
 type family struct {
@@ -210,6 +224,7 @@ type Registry struct {
 	families   []family
 	exact      map[string]target
 	compact    map[string]target
+	bases      map[string][]target // compact brand part -> every owner (see contested)
 	ambigs     [][]int32
 	fuzzy      []fuzzyKey // sorted by key length
 	zips       map[uint32][]int32
@@ -228,6 +243,7 @@ func New(entries []Entry) (*Registry, error) {
 	r := &Registry{
 		exact:   make(map[string]target),
 		compact: make(map[string]target),
+		bases:   make(map[string][]target),
 		zips:    make(map[uint32][]int32),
 	}
 	ids := make(map[string]target, len(entries))
@@ -284,7 +300,7 @@ func New(entries []Entry) (*Registry, error) {
 		}
 		if old, ok := r.exact[key]; ok {
 			if old.kind == t.kind && old.idx == t.idx && t.kind != tNot {
-				if t.display {
+				if t.display || old.exactOnly && !t.exactOnly {
 					r.exact[key] = t
 				}
 				return nil
@@ -299,6 +315,12 @@ func New(entries []Entry) (*Registry, error) {
 		ck := compactKey(key)
 		if !slices.ContainsFunc(compactOwners[ck], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
 			compactOwners[ck] = append(compactOwners[ck], t)
+		}
+		if t.kind == tCarrier || t.kind == tFamily {
+			bk := compactKey(string(baseOf([]byte(key))))
+			if !slices.ContainsFunc(r.bases[bk], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
+				r.bases[bk] = append(r.bases[bk], target{kind: t.kind, idx: t.idx})
+			}
 		}
 		if fuzzyOK && len(key) > 4 && len(key) <= maxFuzzyKey {
 			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key), short: shortWordsOf(key)})
@@ -327,7 +349,9 @@ func New(entries []Entry) (*Registry, error) {
 			}
 		}
 		for j, a := range e.ExactAliases {
-			if err := addKey(fmt.Sprintf("%s.exactAliases[%d]", p, j), a, t, false); err != nil {
+			et := t
+			et.exactOnly = true
+			if err := addKey(fmt.Sprintf("%s.exactAliases[%d]", p, j), a, et, false); err != nil {
 				return nil, err
 			}
 		}

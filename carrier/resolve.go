@@ -85,11 +85,14 @@ func (r *Registry) Resolve(q Query) (Match, error) {
 			ck = append(ck, c)
 		}
 	}
-	if t, ok := r.compact[string(ck)]; ok {
+	if t, ok := r.compact[string(ck)]; ok && (t.kind != tCarrier || !r.contested(key, t.idx)) {
 		t.display = false
 		return r.answer(t, q, 1, MethodAlias)
 	}
 	if m, ok, err := r.stateQualified(key, q); ok {
+		return m, err
+	}
+	if m, ok, err := r.structured(name, key, q, 0); ok {
 		return m, err
 	}
 	return r.fuzzyResolve(key, q, FuzzyThreshold, FuzzyMargin)
@@ -141,7 +144,7 @@ func (r *Registry) stateQualified(key []byte, q Query) (Match, bool, error) {
 			continue
 		}
 		t, found := r.exact[string(key[:cut])]
-		if !found {
+		if !found || t.exactOnly {
 			continue
 		}
 		switch t.kind {

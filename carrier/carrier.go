@@ -217,18 +217,19 @@ type fuzzyKey struct {
 // Registry is an immutable set of canonical carriers with their aliases and
 // Blue state tables. It is safe for concurrent use.
 type Registry struct {
-	carriers   []Carrier
-	stateMask  []uint64 // per carrier: bit i = serves stateCodes[i] as a Blue
-	areaMask   []uint64 // per carrier: bit i = has an Area in stateCodes[i]
-	blues      [numStates][]int32
-	families   []family
-	exact      map[string]target
-	compact    map[string]target
-	bases      map[string][]target // compact brand part -> every owner (see contested)
-	ambigs     [][]int32
-	fuzzy      []fuzzyKey // sorted by key length
-	zips       map[uint32][]int32
-	splitState [numStates]bool
+	carriers    []Carrier
+	stateMask   []uint64 // per carrier: bit i = serves stateCodes[i] as a Blue
+	areaMask    []uint64 // per carrier: bit i = has an Area in stateCodes[i]
+	blues       [numStates][]int32
+	families    []family
+	exact       map[string]target
+	compact     map[string]target
+	bases       map[string][]target // compact brand part -> every owner (see contested)
+	spacedBases map[string][]target // brand part -> every owner (see contestedSpaced)
+	ambigs      [][]int32
+	fuzzy       []fuzzyKey // sorted by key length
+	zips        map[uint32][]int32
+	splitState  [numStates]bool
 }
 
 func zipKey(state int, zip uint32) uint32 { return uint32(state)<<17 | zip }
@@ -241,10 +242,11 @@ func zipKey(state int, zip uint32) uint32 { return uint32(state)<<17 | zip }
 // carry the path of the offending value, e.g. "entries[3].aliases[1]".
 func New(entries []Entry) (*Registry, error) {
 	r := &Registry{
-		exact:   make(map[string]target),
-		compact: make(map[string]target),
-		bases:   make(map[string][]target),
-		zips:    make(map[uint32][]int32),
+		exact:       make(map[string]target),
+		compact:     make(map[string]target),
+		bases:       make(map[string][]target),
+		spacedBases: make(map[string][]target),
+		zips:        make(map[uint32][]int32),
 	}
 	ids := make(map[string]target, len(entries))
 	owner := make(map[string]string) // key -> path of first owner
@@ -317,9 +319,11 @@ func New(entries []Entry) (*Registry, error) {
 			compactOwners[ck] = append(compactOwners[ck], t)
 		}
 		if t.kind == tCarrier || t.kind == tFamily {
-			bk := compactKey(string(baseOf([]byte(key))))
-			if !slices.ContainsFunc(r.bases[bk], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
-				r.bases[bk] = append(r.bases[bk], target{kind: t.kind, idx: t.idx})
+			sb := string(baseOf([]byte(key)))
+			for m, bk := range map[*map[string][]target]string{&r.bases: compactKey(sb), &r.spacedBases: sb} {
+				if !slices.ContainsFunc((*m)[bk], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
+					(*m)[bk] = append((*m)[bk], target{kind: t.kind, idx: t.idx})
+				}
 			}
 		}
 		if fuzzyOK && len(key) > 4 && len(key) <= maxFuzzyKey {

@@ -32,6 +32,8 @@ var productWords = map[string]bool{
 	"bronze": true, "silver": true, "gold": true, "platinum": true,
 	"catastrophic": true, "network": true, "coverage": true, "policy": true,
 	"company": true, "companies": true, "inc": true, "co": true,
+	"mutual": true, "benefit": true, "benefits": true, "employer": true,
+	"employers": true,
 }
 
 // abbreviations are the filing abbreviations of state insurance filings
@@ -84,6 +86,7 @@ var markers = []struct {
 	drop  []string // words dropped from the end of the first part
 }{
 	{[]string{"an", "independent", "licensee"}, relFirst, nil},
+	{[]string{"a", "mutual"}, relFirst, nil},
 	{[]string{"independent", "licensee"}, relFirst, nil},
 	{[]string{"doing", "business", "as"}, relEither, nil},
 	{[]string{"dba"}, relEither, nil},
@@ -276,12 +279,24 @@ func (r *Registry) covers(t target, c int32) bool {
 	return true
 }
 
+// contestedSpaced reports whether the brand part of key, spelled as the
+// input spells it, is also the brand part of a name of a carrier other than
+// c ("Medica Healthcare": Medica, and UnitedHealthcare's Medica HealthCare
+// Plans). A brand spelled differently ("Health First" vs "Healthfirst") is
+// a different brand: spacing decides, it never merges.
+func (r *Registry) contestedSpaced(key []byte, c int32) bool {
+	for _, o := range r.spacedBases[string(baseOf(key))] {
+		if !r.covers(o, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // contesters lists the carriers sharing the brand part of key with c.
 func (r *Registry) contesters(key []byte, c int32) []int32 {
-	var cb [512]byte
-	ck := appendCompact(cb[:0], baseOf(key))
 	out := []int32{c}
-	for _, o := range r.bases[string(ck)] {
+	for _, o := range r.spacedBases[string(baseOf(key))] {
 		switch o.kind {
 		case tCarrier:
 			out = append(out, o.idx)
@@ -401,7 +416,9 @@ func (r *Registry) lookupPart(key []byte) partAnswer {
 // set returns the carriers a part stands for, given the customer's state:
 // a carrier; a family's member picked by the state, else all members; a
 // generic Blue name's companies in the state, else every Blue company.
-func (r *Registry) set(a partAnswer, q Query) []int32 {
+//
+// With whole set to -2, a family stands for all its members.
+func (r *Registry) set(a partAnswer, whole int, q Query) []int32 {
 	switch a.kind {
 	case aCarrier:
 		return []int32{a.idx}
@@ -413,7 +430,7 @@ func (r *Registry) set(a partAnswer, q Query) []int32 {
 			st = parseState(q.State)
 		}
 		f := r.families[a.idx].members
-		if st >= 0 {
+		if st >= 0 && whole != -2 {
 			var in []int32
 			for _, m := range f {
 				if r.stateMask[m]&(1<<st) != 0 {
@@ -442,6 +459,17 @@ func (r *Registry) set(a partAnswer, q Query) []int32 {
 		return all
 	}
 	return nil
+}
+
+// partState is the state that narrows a combined answer: one a part names,
+// else the customer's.
+func (r *Registry) partState(a, b partAnswer, q Query) int {
+	for _, p := range [2]partAnswer{a, b} {
+		if (p.kind == aFamily || p.kind == aGeneric || p.kind == aCarrier) && p.state >= 0 {
+			return p.state
+		}
+	}
+	return parseState(q.State)
 }
 
 // independentParent: a parent recorded as "independent ..." relates no
@@ -486,7 +514,7 @@ func (r *Registry) structured(name string, key []byte, q Query, depth int) (Matc
 func (r *Registry) single(a partAnswer, key []byte, q Query) (Match, bool, error) {
 	switch a.kind {
 	case aCarrier:
-		if a.stripped && r.contested(key, a.idx) {
+		if a.stripped && key != nil && r.contestedSpaced(key, a.idx) {
 			return Match{}, true, r.ambiguous(q, r.contesters(key, a.idx))
 		}
 		return Match{Carrier: r.carriers[a.idx], Method: MethodStructure, Score: 1, Confidence: High}, true, nil
@@ -508,6 +536,16 @@ func (r *Registry) single(a partAnswer, key []byte, q Query) (Match, bool, error
 	return Match{}, false, nil
 }
 
+// alone answers a part whose companion part is not a registered name. A
+// family is not narrowed by state then: "Anthem (AMGP)" in Georgia may be
+// Anthem's non-Blue brand, whatever the state's Blue company is.
+func (r *Registry) alone(a partAnswer, q Query) (Match, bool, error) {
+	if a.kind == aFamily {
+		return Match{}, true, r.ambiguous(q, r.families[a.idx].members)
+	}
+	return r.single(a, nil, q)
+}
+
 // combine answers two parts related by rel.
 func (r *Registry) combine(a, b partAnswer, rl rel, q Query) (Match, bool, error) {
 	if a.kind == aNot || b.kind == aNot || a.kind == aBlocked || b.kind == aBlocked {
@@ -523,24 +561,40 @@ func (r *Registry) combine(a, b partAnswer, rl rel, q Query) (Match, bool, error
 		if rl == relSame {
 			return Match{}, true, r.unknown(q) // the other name may be a second carrier
 		}
-		return r.single(a, nil, q)
+		return r.alone(a, q)
 	case a.kind == aNone:
 		if rl != relEither {
 			return Match{}, true, r.unknown(q) // a brand we do not know: never its parent
 		}
-		return r.single(b, nil, q)
+		return r.alone(b, q)
 	}
-	sa, sb := r.set(a, q), r.set(b, q)
+	// Intersect what the parts stand for, families whole: "Anthem (AMGP)"
+	// is Wellpoint even in a state where Anthem is the Blue company. The
+	// state narrows only what both parts allow.
+	sa, sb := r.set(a, -2, q), r.set(b, -2, q)
 	var both []int32
 	for _, x := range sa {
 		if slices.Contains(sb, x) {
 			both = append(both, x)
 		}
 	}
-	if len(both) == 0 && rl != relSame && len(sa) == 1 {
+	if len(both) > 1 {
+		if st := r.partState(a, b, q); st >= 0 {
+			var in []int32
+			for _, x := range both {
+				if r.stateMask[x]&(1<<st) != 0 {
+					in = append(in, x)
+				}
+			}
+			if len(in) == 1 {
+				both = in
+			}
+		}
+	}
+	if len(both) == 0 && rl != relSame && a.kind == aCarrier {
 		for _, y := range sb {
-			if r.related(sa[0], y) {
-				both = sa
+			if r.related(a.idx, y) {
+				both = []int32{a.idx}
 				break
 			}
 		}
@@ -586,7 +640,7 @@ func (r *Registry) rawSplit(name string, q Query) (Match, bool, error) {
 		b := r.lookupPart(innerKey)
 		return r.combine(a, b, relParent, q)
 	}
-	if i := strings.IndexByte(name, '/'); i >= 0 {
+	if i := strings.IndexByte(name, '/'); i >= 0 && !hasSlashAbbrev(name) {
 		left, right := trimSpace(name[:i]), trimSpace(name[i+1:])
 		lk, rk := ka.key(left), kb.key(right)
 		if len(lk) < 3 || len(rk) < 3 {
@@ -597,6 +651,20 @@ func (r *Registry) rawSplit(name string, q Query) (Match, bool, error) {
 	}
 	return Match{}, false, nil
 }
+
+// hasSlashAbbrev reports "d/b/a" or "c/o", written with slashes but one
+// word each.
+func hasSlashAbbrev(name string) bool {
+	for i := 1; i+1 < len(name); i++ {
+		if name[i] == '/' && isLetter(name[i-1]) && isLetter(name[i+1]) &&
+			(i < 2 || !isLetter(name[i-2])) && (i+2 >= len(name) || !isLetter(name[i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 func (r *Registry) reduceOrExact(k []byte) partAnswer {
 	if t, ok := r.exact[string(k)]; ok {
@@ -711,7 +779,7 @@ func (r *Registry) sideBySide(key []byte, q Query) (Match, bool, error) {
 }
 
 func (r *Registry) exactPart(key []byte) partAnswer {
-	if t, ok := r.exact[string(key)]; ok {
+	if t, ok := r.exact[string(key)]; ok && !t.exactOnly {
 		return r.partOf(t, -1, false)
 	}
 	if g, ok := parseGeneric(key); ok {

@@ -707,9 +707,9 @@ func dropLeadingMarker(key []byte) []byte {
 // markerSplit splits a key at its first marker phrase.
 func (r *Registry) markerSplit(key []byte, q Query, depth int) (Match, bool, error) {
 	w := wordsOf(key)
-	for i := 1; i < w.n-1; i++ {
+	for i := 1; i < w.n; i++ {
 		for _, mk := range markers {
-			if !w.has(i, mk.words...) || i+len(mk.words) >= w.n {
+			if !w.has(i, mk.words...) || (i+len(mk.words) >= w.n && mk.rel != relFirst) {
 				continue
 			}
 			end := i
@@ -721,7 +721,10 @@ func (r *Registry) markerSplit(key []byte, q Query, depth int) (Match, bool, err
 				rl = relParent // "CarePlus by Humana": a brand and its parent
 			}
 			first := key[:w.arr[end-1].hi]
-			second := key[w.arr[i+len(mk.words)].lo:]
+			var second []byte
+			if i+len(mk.words) < w.n {
+				second = key[w.arr[i+len(mk.words)].lo:]
+			}
 			a := r.lookupPart(first)
 			if a.kind == aNone && depth+1 < maxStructDepth {
 				a = r.partFromStructure(first, q, depth+1)

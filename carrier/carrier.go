@@ -203,6 +203,13 @@ type target struct {
 	idx       int32
 }
 
+// baseOwner is a registered key and its owner, filed under the key's brand
+// part (the key without trailing product words).
+type baseOwner struct {
+	t   target
+	key string
+}
+
 type family struct {
 	members []int32
 }
@@ -224,8 +231,8 @@ type Registry struct {
 	families    []family
 	exact       map[string]target
 	compact     map[string]target
-	bases       map[string][]target // compact brand part -> every owner (see contested)
-	spacedBases map[string][]target // brand part -> every owner (see contestedSpaced)
+	bases       map[string][]target    // compact brand part -> every owner (see contested)
+	spacedBases map[string][]baseOwner // brand part -> every owner and its key (see contestedSpaced)
 	ambigs      [][]int32
 	fuzzy       []fuzzyKey // sorted by key length
 	zips        map[uint32][]int32
@@ -245,7 +252,7 @@ func New(entries []Entry) (*Registry, error) {
 		exact:       make(map[string]target),
 		compact:     make(map[string]target),
 		bases:       make(map[string][]target),
-		spacedBases: make(map[string][]target),
+		spacedBases: make(map[string][]baseOwner),
 		zips:        make(map[uint32][]int32),
 	}
 	ids := make(map[string]target, len(entries))
@@ -320,11 +327,11 @@ func New(entries []Entry) (*Registry, error) {
 		}
 		if t.kind == tCarrier || t.kind == tFamily {
 			sb := string(baseOf([]byte(key)))
-			for m, bk := range map[*map[string][]target]string{&r.bases: compactKey(sb), &r.spacedBases: sb} {
-				if !slices.ContainsFunc((*m)[bk], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
-					(*m)[bk] = append((*m)[bk], target{kind: t.kind, idx: t.idx})
-				}
+			bk := compactKey(sb)
+			if !slices.ContainsFunc(r.bases[bk], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
+				r.bases[bk] = append(r.bases[bk], target{kind: t.kind, idx: t.idx})
 			}
+			r.spacedBases[sb] = append(r.spacedBases[sb], baseOwner{target{kind: t.kind, idx: t.idx}, key})
 		}
 		if fuzzyOK && len(key) > 4 && len(key) <= maxFuzzyKey {
 			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key), short: shortWordsOf(key)})

@@ -85,7 +85,21 @@ func (r *Registry) Resolve(q Query) (Match, error) {
 			ck = append(ck, c)
 		}
 	}
-	if t, ok := r.compact[string(ck)]; ok && (t.kind != tCarrier || !r.contested(key, t.idx)) {
+	if t, ok := r.compact[string(ck)]; ok {
+		if t.kind == tCarrier && r.contested(key, t.idx) {
+			// Equal once spaces are removed to a name of one carrier, but its
+			// brand part, spaced otherwise, is another's ("Health Partners":
+			// HealthPartners in Minnesota, Health Partners Plans in
+			// Pennsylvania): spacing never merges two companies. The input's
+			// own spacing may still name one of them ("Health First Health
+			// Plan" reduces to Health First); else ambiguous.
+			if a := r.reduce(key); a.kind == aCarrier && a.idx != t.idx {
+				if m, ok, err := r.single(a, key, q); ok {
+					return m, err
+				}
+			}
+			return Match{}, r.ambiguous(q, r.compactContesters(key, t.idx))
+		}
 		t.display = false
 		return r.answer(t, q, 1, MethodAlias)
 	}

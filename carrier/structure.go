@@ -126,6 +126,7 @@ type partAnswer struct {
 	idx      int32
 	state    int
 	stripped bool // product words were dropped to reach the name
+	hitWords int  // words of the registered name reached
 }
 
 // wordsOf splits a key (single spaces) into spans.
@@ -279,32 +280,75 @@ func (r *Registry) covers(t target, c int32) bool {
 	return true
 }
 
-// contestedSpaced reports whether the brand part of key, spelled as the
-// input spells it, is also the brand part of a name of a carrier other than
-// c ("Medica Healthcare": Medica, and UnitedHealthcare's Medica HealthCare
-// Plans). A brand spelled differently ("Health First" vs "Healthfirst") is
-// a different brand: spacing decides, it never merges.
-func (r *Registry) contestedSpaced(key []byte, c int32) bool {
+// contestedSpaced reports whether another carrier has a registered name
+// with the same brand part as key, spelled as the input spells it, that
+// agrees with key on more words than the name found (hitWords words): the
+// input then fits that carrier's name at least as well ("Medica Healthcare"
+// reduces to Medica, but UnitedHealthcare's "Medica HealthCare Plans" agrees
+// on both words). A brand spelled differently ("Health First" vs
+// "Healthfirst") is a different brand: spacing decides, it never merges.
+func (r *Registry) contestedSpaced(key []byte, c int32, hitWords int) bool {
 	for _, o := range r.spacedBases[string(baseOf(key))] {
-		if !r.covers(o, c) {
+		if !r.covers(o.t, c) && commonWords(key, o.key) > hitWords {
 			return true
 		}
 	}
 	return false
 }
 
-// contesters lists the carriers sharing the brand part of key with c.
-func (r *Registry) contesters(key []byte, c int32) []int32 {
+// commonWords counts the leading words key and k share.
+func commonWords(key []byte, k string) int {
+	n := 0
+	for i := 0; ; i++ {
+		end := i >= len(key) || key[i] == ' '
+		kend := i >= len(k) || k[i] == ' '
+		if end || kend {
+			if end && kend {
+				n++
+			}
+			if end && kend && i < len(key) && i < len(k) {
+				continue
+			}
+			return n
+		}
+		if key[i] != k[i] {
+			return n
+		}
+	}
+}
+
+// spacedContesters lists c and the carriers contesting it (see
+// contestedSpaced).
+func (r *Registry) spacedContesters(key []byte, c int32, hitWords int) []int32 {
 	out := []int32{c}
 	for _, o := range r.spacedBases[string(baseOf(key))] {
-		switch o.kind {
-		case tCarrier:
-			out = append(out, o.idx)
-		case tFamily:
-			out = append(out, r.families[o.idx].members...)
+		if !r.covers(o.t, c) && commonWords(key, o.key) > hitWords {
+			out = r.appendTarget(out, o.t)
 		}
 	}
 	return uniq(out)
+}
+
+// compactContesters lists c and every other owner of key's compact brand
+// part (see contested).
+func (r *Registry) compactContesters(key []byte, c int32) []int32 {
+	var cb [512]byte
+	ck := appendCompact(cb[:0], baseOf(key))
+	out := []int32{c}
+	for _, o := range r.bases[string(ck)] {
+		out = r.appendTarget(out, o)
+	}
+	return uniq(out)
+}
+
+func (r *Registry) appendTarget(out []int32, t target) []int32 {
+	switch t.kind {
+	case tCarrier:
+		return append(out, t.idx)
+	case tFamily:
+		return append(out, r.families[t.idx].members...)
+	}
+	return out
 }
 
 // reduce finds the registered name inside a key with no exact match: filing
@@ -313,7 +357,7 @@ func (r *Registry) contesters(key []byte, c int32) []int32 {
 // trailing product words dropped. The first registered name reached is the
 // answer, with the state the name gave.
 func (r *Registry) reduce(key []byte) partAnswer {
-	var eb [512]byte
+	var eb, cb [512]byte
 	cur := key
 	if exp, ok := expandAbbrev(key, eb[:0]); ok && len(exp) > 0 {
 		cur = exp
@@ -325,7 +369,17 @@ func (r *Registry) reduce(key []byte) partAnswer {
 			break
 		}
 		if t, ok := r.exact[string(cur)]; ok && (!t.exactOnly || state < 0 && !stripped) {
-			return r.partOf(t, state, stripped)
+			a := r.partOf(t, state, stripped)
+			a.hitWords = bytes.Count(cur, []byte{' '}) + 1
+			return a
+		}
+		if cb := appendCompact(cb[:0], cur); len(cur) >= minFuzzyLen {
+			// "Care Source Ohio": a unique, uncontested compact form.
+			if t, ok := r.compact[string(cb)]; ok && t.kind == tCarrier && !t.exactOnly && !r.contested(cur, t.idx) {
+				a := r.partOf(t, state, stripped)
+				a.hitWords = bytes.Count(cur, []byte{' '}) + 1
+				return a
+			}
 		}
 		if g, ok := parseGeneric(cur); ok {
 			st := g.state
@@ -351,12 +405,45 @@ func (r *Registry) reduce(key []byte) partAnswer {
 			continue
 		}
 		i := lastSpace(cur)
-		if i <= 0 || !productWords[string(cur[i+1:])] {
+		if i <= 0 {
 			break
+		}
+		last := cur[i+1:]
+		switch {
+		case productWords[string(last)]:
+		case len(last) == 1 && 'a' <= last[0] && last[0] <= 'n' && bytes.HasSuffix(cur[:i], []byte(" plan")):
+			// "Plan G": a Medicare Supplement plan letter
+			i -= len(" plan")
+		case isPlanID(last):
+			// "H1036-077": a CMS contract or plan number
+		default:
+			return partAnswer{kind: aNone}
 		}
 		cur, stripped = trimKeySuffixes(cur[:i]), true
 	}
 	return partAnswer{kind: aNone}
+}
+
+// isPlanID reports a word of a CMS contract or plan number: digits only,
+// or a contract prefix letter (H, R, S, E, X) and four digits or more.
+func isPlanID(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	start := 0
+	switch w[0] {
+	case 'h', 'r', 's', 'e', 'x':
+		if len(w) < 5 {
+			return false
+		}
+		start = 1
+	}
+	for _, c := range w[start:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // regionTail returns the index of the space before a trailing region of
@@ -514,8 +601,8 @@ func (r *Registry) structured(name string, key []byte, q Query, depth int) (Matc
 func (r *Registry) single(a partAnswer, key []byte, q Query) (Match, bool, error) {
 	switch a.kind {
 	case aCarrier:
-		if a.stripped && key != nil && r.contestedSpaced(key, a.idx) {
-			return Match{}, true, r.ambiguous(q, r.contesters(key, a.idx))
+		if a.stripped && key != nil && r.contestedSpaced(key, a.idx, a.hitWords) {
+			return Match{}, true, r.ambiguous(q, r.spacedContesters(key, a.idx, a.hitWords))
 		}
 		return Match{Carrier: r.carriers[a.idx], Method: MethodStructure, Score: 1, Confidence: High}, true, nil
 	case aFamily:
@@ -631,6 +718,10 @@ func (r *Registry) rawSplit(name string, q Query) (Match, bool, error) {
 			return m, true, err
 		}
 		innerKey = dropLeadingMarker(innerKey)
+		if outerKey := ka.key(trimSpace(outer)); len(outerKey) > 0 && onlyProductWords(outerKey) && !onlyProductWords(innerKey) {
+			// "Medicare Advantage (Humana)": a product of the carrier named.
+			return r.structured(inner, innerKey, q, 1)
+		}
 		if len(baseOf(innerKey)) == 0 || onlyProductWords(innerKey) {
 			// "Humana Gold Plus (HMO)": a product, not a company.
 			k := ka.key(trimSpace(outer))

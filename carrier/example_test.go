@@ -104,3 +104,32 @@ func ExampleNew() {
 	// true
 	// carrier_duplicate_alias entries[1].aliases[0]
 }
+
+// A host that keeps a policy whose carrier cannot be resolved stores the
+// name as sent and reports the reason and the candidates.
+func ExampleAsUnresolved() {
+	r, err := carrier.Default()
+	if err != nil {
+		panic(err)
+	}
+	for _, q := range []carrier.Query{
+		{Name: "Medica Healthcare", State: "FL"},
+		{Name: "BCBS"},
+		{Name: "Humana Aetna"},
+		{Name: "Oscar Insurance Company of Florida"},
+	} {
+		m, err := r.Resolve(q)
+		if err == nil {
+			fmt.Printf("%s: %s (%s)\n", q.Name, m.Carrier.ID, m.Method)
+			continue
+		}
+		if u, ok := carrier.AsUnresolved(err); ok {
+			fmt.Printf("%s: keep as sent, carrier_unresolved %s %s\n", q.Name, u.Reason, names(u.Candidates))
+		}
+	}
+	// Output:
+	// Medica Healthcare: keep as sent, carrier_unresolved ambiguous [UnitedHealthcare; Medica]
+	// BCBS: keep as sent, carrier_unresolved state_required []
+	// Humana Aetna: keep as sent, carrier_unresolved unknown []
+	// Oscar Insurance Company of Florida: oscar (structure)
+}

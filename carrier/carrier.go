@@ -170,8 +170,8 @@ type Area struct {
 	ZIPs  []string // five digits each
 }
 
-// governmentPrograms are government programs and their contractors: never
-// carriers (RULES.md), in every registry.
+// governmentPrograms are government programs and their contractors: they
+// are not carriers, in any registry, and resolve to unknown.
 var governmentPrograms = []string{
 	"Medicare", "Original Medicare", "Medicare Part A", "Medicare Part B",
 	"Medicare Part D", "Medicaid", "Medi-Cal", "CMS",

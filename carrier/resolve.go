@@ -30,14 +30,18 @@ const (
 )
 
 // Resolve resolves a carrier name to one canonical carrier, or says why it
-// cannot. In order (RULES.md, carrier):
+// cannot. In order:
 //
 //  1. the name is trimmed; empty is [ErrEmpty], more than MaxInputLen
 //     characters is [ErrTooLong] (checked before anything else);
 //  2. its key (see [Normalize]) equal to a government program or other
 //     non-carrier is [ErrUnknown]; equal to a display name is MethodExact,
-//     to an alias MethodAlias (also when equal once spaces are removed);
-//     to a family name, the family is resolved by Query.State;
+//     to an alias MethodAlias; to a family name, the family is resolved
+//     by Query.State. Equal to a name once spaces are removed counts only
+//     when that compact form belongs to one carrier and its brand part is
+//     no other carrier's ("Health Partners" is ambiguous between
+//     HealthPartners and Health Partners Plans): spacing never merges two
+//     companies;
 //  3. a generic Blue name ("BCBS", "Blue Cross and Blue Shield", "Blue
 //     Cross", "Blue Shield", "FEP", with an optional state: "BCBS TX", "BCBS
 //     of Florida", "Blue Cross Blue Shield Medicare") resolves to the Blue
@@ -48,7 +52,15 @@ const (
 //  4. "<name> <state>" where <name> is an exact key: a non-Blue carrier,
 //     a Blue company serving that state, or a family resolved by that state
 //     ("Molina Healthcare of Texas", "Anthem Ohio");
-//  5. fuzzy: the best Jaro-Winkler score over the fuzzy keys (every alias
+//  5. name structure (MethodStructure, see structured): filing
+//     abbreviations spelled out ("Ins Co", "HP"), a trailing state or
+//     region cut off ("<brand> Insurance Company of <State>", the state
+//     then picking a family member or Blue company), product and plan words
+//     dropped ("Aetna Medicare Advantage HMO"), "X dba Y", "Y (Parent)",
+//     "X, a Division of Y", "Ambetter from <plan>", "A / B"; two carriers
+//     named in one field are [ErrUnknown]; a name reduced by dropping words
+//     that another carrier's name fits better is [ErrAmbiguous];
+//  6. fuzzy: the best Jaro-Winkler score over the fuzzy keys (every alias
 //     except short codes and exact-only aliases, of about the query's
 //     length: at most max(2, 20%) bytes longer or shorter) at or above FuzzyThreshold
 //     and at least FuzzyMargin above the runner-up (MethodFuzzy); a close
@@ -56,9 +68,11 @@ const (
 //     key whose words of one or two letters (state and mark codes: "kc",
 //     "nc", "bc") differ from the query's is never the answer and counts as
 //     a non-carrier;
-//  6. otherwise [ErrUnknown].
+//  7. otherwise [ErrUnknown].
 //
-// Every error is an [*Error] with field path "carrierName".
+// Every error is an [*Error] with field path "carrierName". The three
+// outcomes a host may keep a policy for (unknown, ambiguous with
+// [Error.Candidates], state_required) are described by [AsUnresolved].
 func (r *Registry) Resolve(q Query) (Match, error) {
 	if len(q.Name) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(q.Name) > MaxInputLen {
 		return Match{}, newError(kindTooLong, FieldPath, expectShort, q.Name, nil)
@@ -507,7 +521,7 @@ const maxShortWords = 4
 
 // shortWords is the sorted multiset of a key's words of at most two bytes
 // ("bc", "kc", "ca"): state and mark codes, which fuzzy matching must never
-// change, since one edit turns one into another (RULES.md, short codes).
+// change, since one edit turns one into another (short codes are exact-only).
 type shortWords struct {
 	w [maxShortWords]uint16
 	n uint8

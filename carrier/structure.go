@@ -591,10 +591,22 @@ func (r *Registry) structured(name string, key []byte, q Query, depth int) (Matc
 			return m, ok, err
 		}
 	}
-	if a := r.reduce(key); a.kind != aNone {
+	// Two registered names side by side first: dropping product words must
+	// not swallow a carrier named by them ("Independence Blue Cross Network
+	// Health" names two carriers, Network Health being one).
+	// A specific Blue company with a state it does not serve stays unknown
+	// ("Anthem Blue Cross of Ohio": the California plan, not Ohio's).
+	a := r.reduce(key)
+	if a.kind == aBlocked {
+		return Match{}, true, r.unknown(q)
+	}
+	if m, ok, err := r.sideBySide(key, q); ok {
+		return m, ok, err
+	}
+	if a.kind != aNone {
 		return r.single(a, key, q)
 	}
-	return r.sideBySide(key, q)
+	return Match{}, false, nil
 }
 
 // single answers a part that stands alone.
@@ -849,14 +861,23 @@ func (r *Registry) partFromStructure(key []byte, q Query, depth int) partAnswer 
 
 // sideBySide: two registered names next to each other ("Humana Aetna",
 // "UnitedHealthcare Oxford") name one carrier only if they agree; two
-// different carriers are unknown.
+// different carriers are unknown. Every cut is tried: one cut naming two
+// carriers makes the name unknown even if another cut agrees
+// ("Independence Blue Cross Network Health").
 func (r *Registry) sideBySide(key []byte, q Query) (Match, bool, error) {
+	var agreed Match
+	found := false
 	for i := 0; i < len(key); i++ {
 		if key[i] != ' ' {
 			continue
 		}
 		left, right := key[:i], key[i+1:]
 		a := r.exactPart(left)
+		if a.kind == aNone {
+			// "Royal Neighbors of America Health New England": the left
+			// name's corporate suffix is inside the key.
+			a = r.exactPart(trimKeySuffixes(left))
+		}
 		if a.kind == aNone || a.kind == aNot {
 			continue
 		}
@@ -867,9 +888,16 @@ func (r *Registry) sideBySide(key []byte, q Query) (Match, bool, error) {
 		if b.kind == aNone || b.kind == aNot {
 			continue
 		}
-		return r.combine(a, b, relSame, q)
+		m, ok, err := r.combine(a, b, relSame, q)
+		switch {
+		case !ok:
+		case err != nil:
+			return m, ok, err
+		case !found:
+			agreed, found = m, true
+		}
 	}
-	return Match{}, false, nil
+	return agreed, found, nil
 }
 
 func (r *Registry) exactPart(key []byte) partAnswer {

@@ -214,11 +214,22 @@ type family struct {
 	members []int32
 }
 
+// fuzzyKey is a fuzzy-matching target. The fields the prefilter reads
+// (hist, pre, n) come first and need no pointer: the scan over a length
+// window touches one contiguous block.
 type fuzzyKey struct {
-	key   string
-	t     target
 	hist  hist
+	mask  uint64 // which histogram buckets occur (see histMask)
+	pre   uint32 // first four bytes, little-endian, zero-padded
+	n     uint8  // len(key), at most maxFuzzyKey
 	short shortWords
+	t     target
+	key   string
+}
+
+func newFuzzyKey(key string, t target) fuzzyKey {
+	h := histogram(key)
+	return fuzzyKey{hist: h, mask: histMask(&h), pre: prefix4(key), n: uint8(len(key)), short: shortWordsOf(key), t: t, key: key}
 }
 
 // Registry is an immutable set of canonical carriers with their aliases and
@@ -334,7 +345,7 @@ func New(entries []Entry) (*Registry, error) {
 			r.spacedBases[sb] = append(r.spacedBases[sb], baseOwner{target{kind: t.kind, idx: t.idx}, key})
 		}
 		if fuzzyOK && len(key) > 4 && len(key) <= maxFuzzyKey {
-			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key), short: shortWordsOf(key)})
+			r.fuzzy = append(r.fuzzy, newFuzzyKey(key, t))
 		}
 		return nil
 	}
@@ -417,7 +428,7 @@ func New(entries []Entry) (*Registry, error) {
 	// Generic Blue words are fuzzy targets too, so that "Blue Corss Blue
 	// Shield" reaches the state rule rather than some specific Blue.
 	for _, g := range []string{"blue cross blue shield", "blue cross and blue shield", "blue cross", "blue shield"} {
-		r.fuzzy = append(r.fuzzy, fuzzyKey{key: g, t: target{kind: tGeneric, idx: -1}, hist: histogram(g), short: shortWordsOf(g)})
+		r.fuzzy = append(r.fuzzy, newFuzzyKey(g, target{kind: tGeneric, idx: -1}))
 	}
 
 	for ck, ts := range compactOwners {

@@ -3,6 +3,7 @@ package carrier
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/xrash/smetrics"
@@ -341,7 +342,7 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 	a, b := 0, len(r.fuzzy)
 	for a < b {
 		m := (a + b) / 2
-		if len(r.fuzzy[m].key) < lo {
+		if int(r.fuzzy[m].n) < lo {
 			a = m + 1
 		} else {
 			b = m
@@ -349,25 +350,41 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 	}
 	qs := string(key)
 	qshort := shortWordsOf(qs)
+	// needM[lk-lo][p] is the fewest Jaro matches a key of length lk with a
+	// common prefix of p bytes needs to reach fuzzyBound: from
+	// Jaro <= (m/lq + m/lk + 1)/3 and Jaro-Winkler = j + 0.1*p*(1-j). A
+	// key with fewer possible matches (histMin) cannot score; the table is
+	// rounded so that it never drops a key that could (the bound is exact).
+	// Rows are filled on first use (row[0] < 0 marks an empty row).
+	var needM [2*maxSlack + 1][5]int
+	if hi-lo > 2*maxSlack {
+		hi = lo + 2*maxSlack
+	}
+	for i := range hi - lo + 1 {
+		needM[i][0] = -1
+	}
+	qpre := prefix4(qs)
+	qmask := histMask(&qh)
+	pcap := min(lq, 4)
 	var best [8]scored
 	nb := 0
-	for i := a; i < len(r.fuzzy) && len(r.fuzzy[i].key) <= hi; i++ {
+	for i := a; i < len(r.fuzzy) && int(r.fuzzy[i].n) <= hi; i++ {
 		k := &r.fuzzy[i]
-		m := histMin(&qh, &k.hist)
-		if m == 0 {
+		p := commonPrefix4(qpre, k.pre, min(pcap, int(k.n)))
+		row := &needM[int(k.n)-lo]
+		if row[0] < 0 {
+			for pp := range 5 {
+				row[pp] = needMatches(lq, int(k.n), pp, fuzzyBound)
+			}
+		}
+		need := row[p]
+		// Cheap bound first: every bucket of the query absent from the key
+		// (and the other way round) leaves at least one byte unmatched.
+		if lq-bits.OnesCount64(qmask&^k.mask) < need || int(k.n)-bits.OnesCount64(k.mask&^qmask) < need {
 			continue
 		}
-		lk := len(k.key)
-		j := (float64(m)/float64(lq) + float64(m)/float64(lk) + 1) / 3
-		if j > 1 {
-			j = 1
-		}
-		// Winkler's bonus needs a common prefix: bound it exactly.
-		p := 0
-		for p < 4 && p < lq && p < lk && qs[p] == k.key[p] {
-			p++
-		}
-		if j+0.1*float64(p)*(1-j) < fuzzyBound {
+		m := histMin(&qh, &k.hist)
+		if m == 0 || m < need {
 			continue
 		}
 		s := smetrics.JaroWinkler(qs, k.key, 0.7, 4)
@@ -428,6 +445,37 @@ func (r *Registry) appendCarriers(close []int32, t target) ([]int32, bool) {
 		return append(close, r.families[t.idx].members...), true
 	}
 	return close, true
+}
+
+// needMatches is the fewest Jaro matches m for which a query of lq bytes
+// and a key of lk bytes with a common prefix of p bytes (at most 4) can
+// reach the Jaro-Winkler score bound: Jaro <= (m/lq + m/lk + 1)/3 and
+// Jaro-Winkler = j + 0.1*p*(1-j), increasing in m.
+func needMatches(lq, lk, p int, bound float64) int {
+	pp := 0.1 * float64(p)
+	x := (3*(bound-pp)/(1-pp) - 1) / (1/float64(lq) + 1/float64(lk))
+	return max(0, int(math.Ceil(x-1e-9)))
+}
+
+// maxSlack bounds the length window of fuzzy matching: keys are at most
+// maxFuzzyKey bytes, so a window never spans more than maxFuzzyKey/5 + 1
+// lengths on either side of the query's.
+const maxSlack = maxFuzzyKey/5 + 1
+
+// prefix4 packs the first four bytes of s, little-endian, zero-padded.
+func prefix4(s string) uint32 {
+	var v uint32
+	for i := 0; i < 4 && i < len(s); i++ {
+		v |= uint32(s[i]) << (8 * i)
+	}
+	return v
+}
+
+// commonPrefix4 is the length of the common prefix of two prefix4 values,
+// at most limit (the shorter string's length, capped at 4).
+func commonPrefix4(a, b uint32, limit int) int {
+	p := bits.TrailingZeros32(a^b) / 8
+	return min(p, limit)
 }
 
 // addScored keeps, sorted by score descending, the best score of each
@@ -496,6 +544,19 @@ func histogram(s string) hist {
 		}
 	}
 	return h
+}
+
+// histMask has bit i set when bucket i of h is not empty.
+func histMask(h *hist) uint64 {
+	var m uint64
+	for w, x := range h {
+		for j := range 8 {
+			if x>>(8*j)&0xff != 0 {
+				m |= 1 << (8*w + j)
+			}
+		}
+	}
+	return m
 }
 
 // histMin is an upper bound on the number of Jaro matches of a query and a

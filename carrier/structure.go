@@ -101,6 +101,33 @@ var markers = []struct {
 	{[]string{"from"}, relParent, nil},
 }
 
+// markerStart holds the first words of the markers.
+var markerStart = map[string]bool{
+	"an": true, "a": true, "independent": true, "doing": true, "dba": true,
+	"aka": true, "by": true, "division": true, "subsidiary": true,
+	"affiliate": true, "from": true,
+}
+
+// hasMarkerWord reports whether a word after the first starts a marker.
+func hasMarkerWord(key []byte) bool {
+	i := bytes.IndexByte(key, ' ')
+	for i >= 0 && i < len(key) {
+		j := bytes.IndexByte(key[i+1:], ' ')
+		end := len(key)
+		if j >= 0 {
+			end = i + 1 + j
+		}
+		if markerStart[string(key[i+1:end])] {
+			return true
+		}
+		if j < 0 {
+			return false
+		}
+		i = end
+	}
+	return false
+}
+
 // byIsBrand: "<brand> by <parent>" ("CarePlus by Humana", "Wellcare by
 // Allwell") relates like a parenthesized parent; "<product> underwritten by
 // <insurer>" like a dba. The drop list above tells them apart.
@@ -129,6 +156,17 @@ type partAnswer struct {
 	hitWords int  // words of the registered name reached
 }
 
+// genericOf is parseGeneric behind a cheap test: every generic Blue head
+// (bcbs, blue cross, blue shield, fep, federal employee program) contains
+// one of these words.
+func genericOf(key []byte) (genericName, bool) {
+	if !bytes.Contains(key, []byte("bcbs")) && !bytes.Contains(key, []byte("blue")) &&
+		!bytes.Contains(key, []byte("fep")) && !bytes.Contains(key, []byte("federal")) {
+		return genericName{}, false
+	}
+	return parseGeneric(key)
+}
+
 // wordsOf splits a key (single spaces) into spans.
 func wordsOf(key []byte) (w words) {
 	w.buf = key
@@ -154,6 +192,9 @@ func lastSpace(key []byte) int { return bytes.LastIndexByte(key, ' ') }
 // Blue word.
 func trimKeySuffixes(key []byte) []byte {
 	for {
+		if i := lastSpace(key); i < 0 || !suffixEnd[string(key[i+1:])] {
+			return key
+		}
 		stripped := false
 		for _, suf := range suffixes {
 			cut, ok := cutSuffix(key, suf)
@@ -179,6 +220,16 @@ func trimKeySuffixes(key []byte) []byte {
 		}
 	}
 }
+
+// suffixEnd holds the last words of the corporate suffixes (a quick test
+// before trying each).
+var suffixEnd = func() map[string]bool {
+	m := map[string]bool{}
+	for _, suf := range suffixes {
+		m[suf[len(suf)-1]] = true
+	}
+	return m
+}()
 
 // cutSuffix reports whether key ends with the words of suf (skipping "of",
 // which keys do not contain) after at least one other word, and returns
@@ -356,17 +407,26 @@ func (r *Registry) appendTarget(out []int32, t target) []int32 {
 // off ("<brand> of <State>", "<brand> Insurance Company of <State>") and
 // trailing product words dropped. The first registered name reached is the
 // answer, with the state the name gave.
-func (r *Registry) reduce(key []byte) partAnswer {
+func (r *Registry) reduce(key []byte) partAnswer { return r.reduceChecked(key, false) }
+
+// reduceChecked is reduce; checked says the key itself was already looked
+// up (exact, compact, generic) without success, as Resolve does before it
+// comes here.
+func (r *Registry) reduceChecked(key []byte, checked bool) partAnswer {
 	var eb, cb [512]byte
 	cur := key
 	if exp, ok := expandAbbrev(key, eb[:0]); ok && len(exp) > 0 {
-		cur = exp
+		cur, checked = exp, false
 	}
 	state := -1
 	stripped := false
 	for range 16 {
 		if len(cur) == 0 {
 			break
+		}
+		if checked {
+			checked = false
+			goto cut
 		}
 		if t, ok := r.exact[string(cur)]; ok && (!t.exactOnly || state < 0 && !stripped) {
 			a := r.partOf(t, state, stripped)
@@ -381,7 +441,7 @@ func (r *Registry) reduce(key []byte) partAnswer {
 				return a
 			}
 		}
-		if g, ok := parseGeneric(cur); ok {
+		if g, ok := genericOf(cur); ok {
 			st := g.state
 			if st < 0 {
 				st = state
@@ -390,6 +450,7 @@ func (r *Registry) reduce(key []byte) partAnswer {
 			}
 			return partAnswer{kind: aGeneric, state: st}
 		}
+	cut:
 		if state < 0 {
 			if cut, st := splitStateTail(cur, 2); st >= 0 {
 				state, cur = st, trimKeySuffixes(cur[:cut])
@@ -488,7 +549,7 @@ func (r *Registry) lookupPart(key []byte) partAnswer {
 	if t, ok := r.exact[string(key)]; ok {
 		return r.partOf(t, -1, false)
 	}
-	if g, ok := parseGeneric(key); ok {
+	if g, ok := genericOf(key); ok {
 		return partAnswer{kind: aGeneric, state: g.state}
 	}
 	var cb [512]byte
@@ -596,7 +657,7 @@ func (r *Registry) structured(name string, key []byte, q Query, depth int) (Matc
 	// Health" names two carriers, Network Health being one).
 	// A specific Blue company with a state it does not serve stays unknown
 	// ("Anthem Blue Cross of Ohio": the California plan, not Ohio's).
-	a := r.reduce(key)
+	a := r.reduceChecked(key, depth == 0)
 	if a.kind == aBlocked {
 		return Match{}, true, r.unknown(q)
 	}
@@ -809,8 +870,14 @@ func dropLeadingMarker(key []byte) []byte {
 
 // markerSplit splits a key at its first marker phrase.
 func (r *Registry) markerSplit(key []byte, q Query, depth int) (Match, bool, error) {
+	if !hasMarkerWord(key) {
+		return Match{}, false, nil
+	}
 	w := wordsOf(key)
 	for i := 1; i < w.n; i++ {
+		if !markerStart[string(w.word(i))] {
+			continue
+		}
 		for _, mk := range markers {
 			if !w.has(i, mk.words...) || (i+len(mk.words) >= w.n && mk.rel != relFirst) {
 				continue
@@ -904,7 +971,7 @@ func (r *Registry) exactPart(key []byte) partAnswer {
 	if t, ok := r.exact[string(key)]; ok && !t.exactOnly {
 		return r.partOf(t, -1, false)
 	}
-	if g, ok := parseGeneric(key); ok {
+	if g, ok := genericOf(key); ok {
 		return partAnswer{kind: aGeneric, state: g.state}
 	}
 	return partAnswer{kind: aNone}

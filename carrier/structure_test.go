@@ -265,3 +265,11 @@ func TestStructureHostRegistry(t *testing.T) {
 		{"Acme Health Zenith Care", "", "unknown", MethodNone},
 	})
 }
+
+// Every marker starts with a word of markerStart (markerSplit skips other
+// words).
+func TestMarkerStart(t *testing.T) {
+	for _, m := range markers {
+		assert.True(t, markerStart[m.words[0]], "%v", m.words)
+	}
+}

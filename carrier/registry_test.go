@@ -274,8 +274,8 @@ func TestConcurrentResolve(t *testing.T) {
 	wg.Wait()
 }
 
-// TestNoAllocs pins zero allocations for exact, alias and generic-by-state
-// answers.
+// TestNoAllocs pins zero allocations for exact, alias, generic-by-state and
+// reduced structured answers.
 func TestNoAllocs(t *testing.T) {
 	r, err := Default()
 	require.NoError(t, err)
@@ -287,6 +287,9 @@ func TestNoAllocs(t *testing.T) {
 		{Name: "BCBS", State: "TX"},
 		{Name: "BCBS", State: "KS", PostalCode: "66210"},
 		{Name: "Molina Healthcare of Texas"},
+		{Name: "Oscar Insurance Company of Florida"},
+		{Name: "Aetna Medicare Advantage HMO"},
+		{Name: "Humana Ins Co"},
 	} {
 		n := testing.AllocsPerRun(100, func() {
 			if _, err := r.Resolve(q); err != nil {

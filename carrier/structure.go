@@ -46,7 +46,7 @@ var abbreviations = map[string]string{
 	"mut": "mutual", "natl": "national", "amer": "america",
 	"assn": "association", "assoc": "association", "cos": "companies",
 	"grp": "group", "hosp": "hospital", "med": "medical", "mgmt": "management",
-	"ntwk": "network", "plns": "plans", "assur": "assurance", "hmo's": "hmo",
+	"ntwk": "network", "plns": "plans", "assur": "assurance", "hmos": "hmo",
 }
 
 // regionWords are the regions some legal entities are named after
@@ -91,6 +91,9 @@ var markers = []struct {
 	{[]string{"doing", "business", "as"}, relEither, nil},
 	{[]string{"dba"}, relEither, nil},
 	{[]string{"aka"}, relEither, nil},
+	// "<product> underwritten by <insurer>" relates like a dba; a bare
+	// "<brand> by <parent>" ("CarePlus by Humana") like a parent in
+	// parentheses (markerSplit tells them apart by the dropped verb).
 	{[]string{"by"}, relEither, []string{"underwritten", "insured", "issued", "administered", "offered", "provided", "serviced", "sold", "powered", "operated", "and"}},
 	{[]string{"a", "division"}, relParent, nil},
 	{[]string{"division"}, relParent, nil},
@@ -127,10 +130,6 @@ func hasMarkerWord(key []byte) bool {
 	}
 	return false
 }
-
-// byIsBrand: "<brand> by <parent>" ("CarePlus by Humana", "Wellcare by
-// Allwell") relates like a parenthesized parent; "<product> underwritten by
-// <insurer>" like a dba. The drop list above tells them apart.
 
 // maxStructDepth bounds the recursion of marker splitting.
 const maxStructDepth = 3
@@ -561,35 +560,18 @@ func (r *Registry) lookupPart(key []byte) partAnswer {
 	return r.reduce(key)
 }
 
-// set returns the carriers a part stands for, given the customer's state:
-// a carrier; a family's member picked by the state, else all members; a
-// generic Blue name's companies in the state, else every Blue company.
-//
-// With whole set to -2, a family stands for all its members.
-func (r *Registry) set(a partAnswer, whole int, q Query) []int32 {
+// set returns the carriers a part stands for: a carrier; every member of a
+// family (combine narrows by state only what both parts allow); a generic
+// Blue name's companies in the state it names or the customer's, else every
+// Blue company.
+func (r *Registry) set(a partAnswer, q Query) []int32 {
 	switch a.kind {
 	case aCarrier:
 		return []int32{a.idx}
 	case aAmbig:
 		return r.ambigs[a.idx]
 	case aFamily:
-		st := a.state
-		if st < 0 {
-			st = parseState(q.State)
-		}
-		f := r.families[a.idx].members
-		if st >= 0 && whole != -2 {
-			var in []int32
-			for _, m := range f {
-				if r.stateMask[m]&(1<<st) != 0 {
-					in = append(in, m)
-				}
-			}
-			if len(in) == 1 {
-				return in
-			}
-		}
-		return f
+		return r.families[a.idx].members
 	case aGeneric:
 		st := a.state
 		if st < 0 {
@@ -731,7 +713,7 @@ func (r *Registry) combine(a, b partAnswer, rl rel, q Query) (Match, bool, error
 	// Intersect what the parts stand for, families whole: "Anthem (AMGP)"
 	// is Wellpoint even in a state where Anthem is the Blue company. The
 	// state narrows only what both parts allow.
-	sa, sb := r.set(a, -2, q), r.set(b, -2, q)
+	sa, sb := r.set(a, q), r.set(b, q)
 	var both []int32
 	for _, x := range sa {
 		if slices.Contains(sb, x) {

@@ -15,7 +15,10 @@ import (
 func FuzzResolve(f *testing.F) {
 	for _, s := range []string{"BCBS", "UHC", "Humanna", "Blue Cross & Blue Shield of Texas, Inc.",
 		"B.C.B.S.", "Mútual of Ómaha", "Ａｅｔｎａ", "Medicare", "x of y", "a b of c d", "inc", "", " ",
-		"BCBS CO", "bluecrossblueshield", "Anthem Blue Cross Ohio", "&&&&", "ﬃ", "ß"} {
+		"BCBS CO", "bluecrossblueshield", "Anthem Blue Cross Ohio", "&&&&", "ﬃ", "ß",
+		"Celtic Insurance Company dba Ambetter", "Humana / Aetna", "Anthem (AMGP)", "((((", ")(",
+		"a/b/c/d", "dba dba dba", "X, a Division of Y, a Division of Z", "Humana Ins Co of NY",
+		"Medicare Advantage (Humana)", "Plan G plan g", "H1234-001"} {
 		f.Add(s, "TX", "")
 		f.Add(s, "", "66210")
 	}

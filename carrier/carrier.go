@@ -155,6 +155,12 @@ type Entry struct {
 	// unknown ("Red Cross", "The Empire Plan"). Government programs
 	// (Medicare, Medicaid, TRICARE, Humana Military, VA) are built in.
 	NotCarrier bool
+	// MedicareSoldTo is the ID of the carrier that bought this carrier's
+	// Medicare business. A name of this carrier that reaches it only by
+	// dropping Medicare product words ("Cigna Health and Life Medicare
+	// Supplement") is then ambiguous between the two; register the product
+	// names the buyer markets as its aliases ("Cigna Medicare Supplement").
+	MedicareSoldTo string
 	// Sources say where the entry's facts come from and when they were
 	// read ("2025-03 news: HCSC closed its purchase of Cigna's Medicare
 	// business"). New does not use them; the embedded data has at least one
@@ -248,6 +254,8 @@ type Registry struct {
 	fuzzy       []fuzzyKey // sorted by key length
 	zips        map[uint32][]int32
 	splitState  [numStates]bool
+	// medicareSold: carrier -> the buyer of its Medicare business
+	medicareSold map[int32]int32
 }
 
 func zipKey(state int, zip uint32) uint32 { return uint32(state)<<17 | zip }
@@ -260,11 +268,12 @@ func zipKey(state int, zip uint32) uint32 { return uint32(state)<<17 | zip }
 // carry the path of the offending value, e.g. "entries[3].aliases[1]".
 func New(entries []Entry) (*Registry, error) {
 	r := &Registry{
-		exact:       make(map[string]target),
-		compact:     make(map[string]target),
-		bases:       make(map[string][]target),
-		spacedBases: make(map[string][]baseOwner),
-		zips:        make(map[uint32][]int32),
+		exact:        make(map[string]target),
+		compact:      make(map[string]target),
+		bases:        make(map[string][]target),
+		spacedBases:  make(map[string][]baseOwner),
+		zips:         make(map[uint32][]int32),
+		medicareSold: make(map[int32]int32),
 	}
 	ids := make(map[string]target, len(entries))
 	owner := make(map[string]string) // key -> path of first owner
@@ -390,6 +399,13 @@ func New(entries []Entry) (*Registry, error) {
 				}
 			}
 		case tCarrier:
+			if e.MedicareSoldTo != "" {
+				to, ok := ids[e.MedicareSoldTo]
+				if !ok || to.kind != tCarrier || to.idx == t.idx {
+					return nil, bad(p+".medicareSoldTo", e.MedicareSoldTo)
+				}
+				r.medicareSold[t.idx] = to.idx
+			}
 			if !e.Blue && (len(e.States) > 0 || len(e.Areas) > 0) {
 				return nil, bad(p+".states", e.ID)
 			}

@@ -150,6 +150,8 @@ func parseData(txt, zipTxt string) ([]Entry, error) {
 			cur.Areas = append(cur.Areas, a)
 		case "members":
 			cur.Members = append(cur.Members, strings.Fields(val)...)
+		case "medicare-sold-to":
+			cur.MedicareSoldTo = val
 		case "source", "moved":
 			// moved: an owner change, recorded with its date and source.
 			cur.Sources = append(cur.Sources, field+": "+val)

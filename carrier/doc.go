@@ -133,9 +133,12 @@
 //     Medicare Supplement business (closed 2025-03-19; marketed as
 //     HealthSpring): Cigna's Medicare names and American Retirement Life go
 //     to HealthSpring; Cigna Health and Life stays Cigna Healthcare (it is
-//     also Cigna's commercial insurer); Loyal American and Cigna National
-//     Health, whose owner after the sale is not on record in the sources
-//     read, are ambiguous between the two.
+//     also Cigna's commercial insurer), and a Cigna name reached only by
+//     dropping Medicare words ("Cigna Health and Life Insurance Company
+//     Medicare Supplement") is ambiguous between the two
+//     ([Entry.MedicareSoldTo]); Loyal American and Cigna National Health,
+//     whose owner after the sale is not on record in the sources read, are
+//     ambiguous too.
 //   - Legal names whose key is a bare common word ("Community Insurance
 //     Company", Anthem's Ohio entity: key "community"; "Combined Insurance
 //     Company of America": "combined"; "SHA, L.L.C.": "sha") are exact-only:

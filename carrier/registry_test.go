@@ -60,6 +60,8 @@ func TestNewValidation(t *testing.T) {
 		{"bad zip", []Entry{{ID: "a", DisplayName: "Alpha", Blue: true, States: []string{"KS"},
 			Areas: []Area{{State: "KS", ZIPs: []string{"6621"}}}}}, ErrInvalidEntry, "entries[0].areas[0].zips[0]"},
 		{"unknown member", []Entry{{ID: "f", DisplayName: "Fam", Members: []string{"zz"}}}, ErrInvalidEntry, "entries[0].members[0]"},
+		{"Medicare sold to nobody", []Entry{{ID: "a", DisplayName: "Alpha", MedicareSoldTo: "zz"}}, ErrInvalidEntry, "entries[0].medicareSoldTo"},
+		{"Medicare sold to itself", []Entry{{ID: "a", DisplayName: "Alpha", MedicareSoldTo: "a"}}, ErrInvalidEntry, "entries[0].medicareSoldTo"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -152,6 +152,7 @@ type partAnswer struct {
 	idx      int32
 	state    int
 	stripped bool // product words were dropped to reach the name
+	medicare bool // among them a Medicare product word (see medicareWords)
 	hitWords int  // words of the registered name reached
 }
 
@@ -418,7 +419,7 @@ func (r *Registry) reduceChecked(key []byte, checked bool) partAnswer {
 		cur, checked = exp, false
 	}
 	state := -1
-	stripped := false
+	stripped, medicare := false, false
 	for range 16 {
 		if len(cur) == 0 {
 			break
@@ -430,6 +431,7 @@ func (r *Registry) reduceChecked(key []byte, checked bool) partAnswer {
 		if t, ok := r.exact[string(cur)]; ok && (!t.exactOnly || state < 0 && !stripped) {
 			a := r.partOf(t, state, stripped)
 			a.hitWords = bytes.Count(cur, []byte{' '}) + 1
+			a.medicare = medicare
 			return a
 		}
 		if cb := appendCompact(cb[:0], cur); len(cur) >= minFuzzyLen {
@@ -471,17 +473,26 @@ func (r *Registry) reduceChecked(key []byte, checked bool) partAnswer {
 		last := cur[i+1:]
 		switch {
 		case productWords[string(last)]:
+			medicare = medicare || medicareWords[string(last)]
 		case len(last) == 1 && 'a' <= last[0] && last[0] <= 'n' && bytes.HasSuffix(cur[:i], []byte(" plan")):
 			// "Plan G": a Medicare Supplement plan letter
 			i -= len(" plan")
+			medicare = true
 		case isPlanID(last):
 			// "H1036-077": a CMS contract or plan number
+			medicare = true
 		default:
 			return partAnswer{kind: aNone}
 		}
 		cur, stripped = trimKeySuffixes(cur[:i]), true
 	}
 	return partAnswer{kind: aNone}
+}
+
+// medicareWords are the product words that make a name a Medicare product.
+var medicareWords = map[string]bool{
+	"medicare": true, "advantage": true, "supplement": true, "medigap": true,
+	"pdp": true, "mapd": true, "ma": true, "snp": true, "dsnp": true, "d": true,
 }
 
 // isPlanID reports a word of a CMS contract or plan number: digits only,
@@ -658,6 +669,12 @@ func (r *Registry) single(a partAnswer, key []byte, q Query) (Match, bool, error
 	case aCarrier:
 		if a.stripped && key != nil && r.contestedSpaced(key, a.idx, a.hitWords) {
 			return Match{}, true, r.ambiguous(q, r.spacedContesters(key, a.idx, a.hitWords))
+		}
+		if to, sold := r.medicareSold[a.idx]; sold && a.medicare {
+			// "Cigna Health and Life Medicare Supplement": Cigna's Medicare
+			// business belongs to another carrier now; which one holds this
+			// policy is not in the name.
+			return Match{}, true, r.ambiguous(q, uniq([]int32{a.idx, to}))
 		}
 		return Match{Carrier: r.carriers[a.idx], Method: MethodStructure, Score: 1, Confidence: High}, true, nil
 	case aFamily:

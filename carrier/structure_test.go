@@ -233,6 +233,12 @@ func TestOwnerChange(t *testing.T) {
 		{"Cigna-HealthSpring", "", "HealthSpring", MethodAlias},
 		{"Cigna Health and Life Insurance Company", "", "Cigna Healthcare", MethodAlias},
 		{"Loyal American Life Insurance Company", "", "ambiguous", MethodNone},
+		// a Cigna name reached only by dropping Medicare words: the Medicare
+		// business was sold, which carrier holds the policy is not in the name
+		{"Cigna Health and Life Insurance Company Medicare Supplement", "", "ambiguous", MethodNone},
+		{"Cigna HealthCare of Arizona Medicare Advantage", "", "ambiguous", MethodNone},
+		{"Cigna Medicare Supplement Plan G", "", "HealthSpring", MethodStructure},
+		{"Cigna Dental PPO", "", "Cigna Healthcare", MethodStructure},
 		{"Cigna National Health Insurance Company", "TX", "ambiguous", MethodNone},
 	})
 	entries, err := DefaultEntries()

@@ -48,6 +48,9 @@ var benchInputs = []struct{ name, input string }{
 	{"FuzzyShort", "Humanna"},
 	{"Unknown", "Acme Health Plans"},
 	{"UnknownLong", "Acme Health Plan of Ohio"},
+	{"StructureState", "Oscar Insurance Company of Florida"},
+	{"StructureDBA", "Celtic Insurance Company dba Ambetter"},
+	{"TwoCarriers", "Humana Aetna"},
 }
 
 var sinkMatch Match

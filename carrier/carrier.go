@@ -50,12 +50,17 @@ const (
 	// MethodFamily: a family name ("Anthem", "HCSC") resolved by the
 	// customer's state, which picks exactly one member of the family.
 	MethodFamily
+	// MethodStructure: a registered name found inside the structure of a
+	// legal or filing name: "<brand> of <State>", product words after the
+	// name, filing abbreviations, "X dba Y", "Y (Parent)", "X, a Division of
+	// Y", "A / B" naming one carrier.
+	MethodStructure
 )
 
-var methodNames = [...]string{"none", "exact", "alias", "fuzzy", "state", "zip", "family"}
+var methodNames = [...]string{"none", "exact", "alias", "fuzzy", "state", "zip", "family", "structure"}
 
 // String returns the lower-case name of m: "exact", "alias", "fuzzy",
-// "state", "zip" or "family".
+// "state", "zip", "family" or "structure".
 func (m Method) String() string {
 	if int(m) < len(methodNames) {
 		return methodNames[m]
@@ -73,7 +78,7 @@ const (
 	// second look by a person.
 	Low
 	// High: a generic Blue name resolved by state or ZIP from the registry's
-	// tables.
+	// tables, or a registered name found inside a structured name.
 	High
 	// Exact: the display name or a registered alias.
 	Exact
@@ -150,6 +155,17 @@ type Entry struct {
 	// unknown ("Red Cross", "The Empire Plan"). Government programs
 	// (Medicare, Medicaid, TRICARE, Humana Military, VA) are built in.
 	NotCarrier bool
+	// MedicareSoldTo is the ID of the carrier that bought this carrier's
+	// Medicare business. A name of this carrier that reaches it only by
+	// dropping Medicare product words ("Cigna Health and Life Medicare
+	// Supplement") is then ambiguous between the two; register the product
+	// names the buyer markets as its aliases ("Cigna Medicare Supplement").
+	MedicareSoldTo string
+	// Sources say where the entry's facts come from and when they were
+	// read ("2025-03 news: HCSC closed its purchase of Cigna's Medicare
+	// business"). New does not use them; the embedded data has at least one
+	// per entry, with a date.
+	Sources []string
 }
 
 // Area is the part of a state served by a Blue company: its ZIP codes.
@@ -160,8 +176,8 @@ type Area struct {
 	ZIPs  []string // five digits each
 }
 
-// governmentPrograms are government programs and their contractors: never
-// carriers (RULES.md), in every registry.
+// governmentPrograms are government programs and their contractors: they
+// are not carriers, in any registry, and resolve to unknown.
 var governmentPrograms = []string{
 	"Medicare", "Original Medicare", "Medicare Part A", "Medicare Part B",
 	"Medicare Part D", "Medicaid", "Medi-Cal", "CMS",
@@ -186,34 +202,60 @@ const (
 type target struct {
 	kind    tkind
 	display bool // the display name (MethodExact), not an alias
-	idx     int32
+	// exactOnly: an exact-only alias ("Community Insurance Company", whose
+	// key is the bare word "community"): it matches a whole name, never a
+	// name reduced by cutting a state or dropping product words.
+	exactOnly bool
+	idx       int32
+}
+
+// baseOwner is a registered key and its owner, filed under the key's brand
+// part (the key without trailing product words).
+type baseOwner struct {
+	t   target
+	key string
 }
 
 type family struct {
 	members []int32
 }
 
+// fuzzyKey is a fuzzy-matching target. The fields the prefilter reads
+// (hist, pre, n) come first and need no pointer: the scan over a length
+// window touches one contiguous block.
 type fuzzyKey struct {
-	key   string
-	t     target
 	hist  hist
+	mask  uint64 // which histogram buckets occur (see histMask)
+	pre   uint32 // first four bytes, little-endian, zero-padded
+	n     uint8  // len(key), at most maxFuzzyKey
 	short shortWords
+	t     target
+	key   string
+}
+
+func newFuzzyKey(key string, t target) fuzzyKey {
+	h := histogram(key)
+	return fuzzyKey{hist: h, mask: histMask(&h), pre: prefix4(key), n: uint8(len(key)), short: shortWordsOf(key), t: t, key: key}
 }
 
 // Registry is an immutable set of canonical carriers with their aliases and
 // Blue state tables. It is safe for concurrent use.
 type Registry struct {
-	carriers   []Carrier
-	stateMask  []uint64 // per carrier: bit i = serves stateCodes[i] as a Blue
-	areaMask   []uint64 // per carrier: bit i = has an Area in stateCodes[i]
-	blues      [numStates][]int32
-	families   []family
-	exact      map[string]target
-	compact    map[string]target
-	ambigs     [][]int32
-	fuzzy      []fuzzyKey // sorted by key length
-	zips       map[uint32][]int32
-	splitState [numStates]bool
+	carriers    []Carrier
+	stateMask   []uint64 // per carrier: bit i = serves stateCodes[i] as a Blue
+	areaMask    []uint64 // per carrier: bit i = has an Area in stateCodes[i]
+	blues       [numStates][]int32
+	families    []family
+	exact       map[string]target
+	compact     map[string]target
+	bases       map[string][]target    // compact brand part -> every owner (see contested)
+	spacedBases map[string][]baseOwner // brand part -> every owner and its key (see contestedSpaced)
+	ambigs      [][]int32
+	fuzzy       []fuzzyKey // sorted by key length
+	zips        map[uint32][]int32
+	splitState  [numStates]bool
+	// medicareSold: carrier -> the buyer of its Medicare business
+	medicareSold map[int32]int32
 }
 
 func zipKey(state int, zip uint32) uint32 { return uint32(state)<<17 | zip }
@@ -226,9 +268,12 @@ func zipKey(state int, zip uint32) uint32 { return uint32(state)<<17 | zip }
 // carry the path of the offending value, e.g. "entries[3].aliases[1]".
 func New(entries []Entry) (*Registry, error) {
 	r := &Registry{
-		exact:   make(map[string]target),
-		compact: make(map[string]target),
-		zips:    make(map[uint32][]int32),
+		exact:        make(map[string]target),
+		compact:      make(map[string]target),
+		bases:        make(map[string][]target),
+		spacedBases:  make(map[string][]baseOwner),
+		zips:         make(map[uint32][]int32),
+		medicareSold: make(map[int32]int32),
 	}
 	ids := make(map[string]target, len(entries))
 	owner := make(map[string]string) // key -> path of first owner
@@ -284,7 +329,7 @@ func New(entries []Entry) (*Registry, error) {
 		}
 		if old, ok := r.exact[key]; ok {
 			if old.kind == t.kind && old.idx == t.idx && t.kind != tNot {
-				if t.display {
+				if t.display || old.exactOnly && !t.exactOnly {
 					r.exact[key] = t
 				}
 				return nil
@@ -300,8 +345,16 @@ func New(entries []Entry) (*Registry, error) {
 		if !slices.ContainsFunc(compactOwners[ck], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
 			compactOwners[ck] = append(compactOwners[ck], t)
 		}
+		if t.kind == tCarrier || t.kind == tFamily {
+			sb := string(baseOf([]byte(key)))
+			bk := compactKey(sb)
+			if !slices.ContainsFunc(r.bases[bk], func(o target) bool { return o.kind == t.kind && o.idx == t.idx }) {
+				r.bases[bk] = append(r.bases[bk], target{kind: t.kind, idx: t.idx})
+			}
+			r.spacedBases[sb] = append(r.spacedBases[sb], baseOwner{target{kind: t.kind, idx: t.idx}, key})
+		}
 		if fuzzyOK && len(key) > 4 && len(key) <= maxFuzzyKey {
-			r.fuzzy = append(r.fuzzy, fuzzyKey{key: key, t: t, hist: histogram(key), short: shortWordsOf(key)})
+			r.fuzzy = append(r.fuzzy, newFuzzyKey(key, t))
 		}
 		return nil
 	}
@@ -327,7 +380,9 @@ func New(entries []Entry) (*Registry, error) {
 			}
 		}
 		for j, a := range e.ExactAliases {
-			if err := addKey(fmt.Sprintf("%s.exactAliases[%d]", p, j), a, t, false); err != nil {
+			et := t
+			et.exactOnly = true
+			if err := addKey(fmt.Sprintf("%s.exactAliases[%d]", p, j), a, et, false); err != nil {
 				return nil, err
 			}
 		}
@@ -344,6 +399,13 @@ func New(entries []Entry) (*Registry, error) {
 				}
 			}
 		case tCarrier:
+			if e.MedicareSoldTo != "" {
+				to, ok := ids[e.MedicareSoldTo]
+				if !ok || to.kind != tCarrier || to.idx == t.idx {
+					return nil, bad(p+".medicareSoldTo", e.MedicareSoldTo)
+				}
+				r.medicareSold[t.idx] = to.idx
+			}
 			if !e.Blue && (len(e.States) > 0 || len(e.Areas) > 0) {
 				return nil, bad(p+".states", e.ID)
 			}
@@ -382,7 +444,7 @@ func New(entries []Entry) (*Registry, error) {
 	// Generic Blue words are fuzzy targets too, so that "Blue Corss Blue
 	// Shield" reaches the state rule rather than some specific Blue.
 	for _, g := range []string{"blue cross blue shield", "blue cross and blue shield", "blue cross", "blue shield"} {
-		r.fuzzy = append(r.fuzzy, fuzzyKey{key: g, t: target{kind: tGeneric, idx: -1}, hist: histogram(g), short: shortWordsOf(g)})
+		r.fuzzy = append(r.fuzzy, newFuzzyKey(g, target{kind: tGeneric, idx: -1}))
 	}
 
 	for ck, ts := range compactOwners {

@@ -31,9 +31,12 @@ var defaultRegistry = sync.OnceValues(func() (*Registry, error) {
 	return New(entries)
 })
 
-// Default returns the embedded registry: every Blue company, the state table
-// (50 states, DC, PR) and every non-Blue carrier of reference/carriers.md,
-// with their aliases, the family names and the names that are not carriers.
+// Default returns the embedded registry: every Blue company with the state
+// table (50 states, DC, PR), the national, regional, marketplace, Medicare
+// Advantage, Part D and Medicare Supplement carriers with their legal
+// entities and dba names as aliases, the family names and the names that
+// are not carriers. Every record names its public sources with their dates
+// (carriers.txt).
 // It is built once, on first use, and shared; it is immutable. The error is
 // non-nil only if the embedded data is broken, which a test rules out.
 func Default() (*Registry, error) { return defaultRegistry() }
@@ -147,6 +150,11 @@ func parseData(txt, zipTxt string) ([]Entry, error) {
 			cur.Areas = append(cur.Areas, a)
 		case "members":
 			cur.Members = append(cur.Members, strings.Fields(val)...)
+		case "medicare-sold-to":
+			cur.MedicareSoldTo = val
+		case "source", "moved":
+			// moved: an owner change, recorded with its date and source.
+			cur.Sources = append(cur.Sources, field+": "+val)
 		default:
 			return nil, fail(n, "unknown field "+strconv.Quote(field))
 		}

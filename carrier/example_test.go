@@ -104,3 +104,73 @@ func ExampleNew() {
 	// true
 	// carrier_duplicate_alias entries[1].aliases[0]
 }
+
+// A host that keeps a policy whose carrier cannot be resolved stores the
+// name as sent and reports the reason and the candidates.
+func ExampleAsUnresolved() {
+	r, err := carrier.Default()
+	if err != nil {
+		panic(err)
+	}
+	for _, q := range []carrier.Query{
+		{Name: "Medica Healthcare", State: "FL"},
+		{Name: "BCBS"},
+		{Name: "Humana Aetna"},
+		{Name: "Oscar Insurance Company of Florida"},
+	} {
+		m, err := r.Resolve(q)
+		if err == nil {
+			fmt.Printf("%s: %s (%s)\n", q.Name, m.Carrier.ID, m.Method)
+			continue
+		}
+		if u, ok := carrier.AsUnresolved(err); ok {
+			fmt.Printf("%s: keep as sent, carrier_unresolved %s %s\n", q.Name, u.Reason, names(u.Candidates))
+		}
+	}
+	// Output:
+	// Medica Healthcare: keep as sent, carrier_unresolved ambiguous [UnitedHealthcare; Medica]
+	// BCBS: keep as sent, carrier_unresolved state_required []
+	// Humana Aetna: keep as sent, carrier_unresolved unknown []
+	// Oscar Insurance Company of Florida: oscar (structure)
+}
+
+// Legal entity and filing names resolve by their structure: state and
+// product words, dba, a parent in parentheses, slash pairs. Two carriers in
+// one field stay unknown; a name another carrier spells differently is not
+// merged into it.
+func ExampleRegistry_Resolve_structure() {
+	r, err := carrier.Default()
+	if err != nil {
+		panic(err)
+	}
+	for _, q := range []carrier.Query{
+		{Name: "Oscar Insurance Company of Florida"},
+		{Name: "Celtic Insurance Company dba Ambetter"},
+		{Name: "CarePlus Health Plans (Humana)"},
+		{Name: "Humana Ins Co"},
+		{Name: "Anthem of California"},
+		{Name: "UHC/AARP"},
+		{Name: "Humana / Aetna"},
+		{Name: "Health First"},
+		{Name: "Healthfirst"},
+	} {
+		m, err := r.Resolve(q)
+		var e *carrier.Error
+		switch {
+		case err == nil:
+			fmt.Printf("%s: %s (%s)\n", q.Name, m.Carrier.DisplayName, m.Method)
+		case errors.As(err, &e):
+			fmt.Printf("%s: %s\n", q.Name, e.Code())
+		}
+	}
+	// Output:
+	// Oscar Insurance Company of Florida: Oscar Health (structure)
+	// Celtic Insurance Company dba Ambetter: Ambetter (structure)
+	// CarePlus Health Plans (Humana): CarePlus Health Plans (structure)
+	// Humana Ins Co: Humana (structure)
+	// Anthem of California: Anthem Blue Cross (family)
+	// UHC/AARP: UnitedHealthcare (structure)
+	// Humana / Aetna: unknown
+	// Health First: Health First Health Plans (alias)
+	// Healthfirst: Healthfirst (exact)
+}

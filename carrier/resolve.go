@@ -3,6 +3,7 @@ package carrier
 import (
 	"bytes"
 	"math"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/xrash/smetrics"
@@ -30,14 +31,18 @@ const (
 )
 
 // Resolve resolves a carrier name to one canonical carrier, or says why it
-// cannot. In order (RULES.md, carrier):
+// cannot. In order:
 //
 //  1. the name is trimmed; empty is [ErrEmpty], more than MaxInputLen
 //     characters is [ErrTooLong] (checked before anything else);
 //  2. its key (see [Normalize]) equal to a government program or other
 //     non-carrier is [ErrUnknown]; equal to a display name is MethodExact,
-//     to an alias MethodAlias (also when equal once spaces are removed);
-//     to a family name, the family is resolved by Query.State;
+//     to an alias MethodAlias; to a family name, the family is resolved
+//     by Query.State. Equal to a name once spaces are removed counts only
+//     when that compact form belongs to one carrier and its brand part is
+//     no other carrier's ("Health Partners" is ambiguous between
+//     HealthPartners and Health Partners Plans): spacing never merges two
+//     companies;
 //  3. a generic Blue name ("BCBS", "Blue Cross and Blue Shield", "Blue
 //     Cross", "Blue Shield", "FEP", with an optional state: "BCBS TX", "BCBS
 //     of Florida", "Blue Cross Blue Shield Medicare") resolves to the Blue
@@ -48,7 +53,15 @@ const (
 //  4. "<name> <state>" where <name> is an exact key: a non-Blue carrier,
 //     a Blue company serving that state, or a family resolved by that state
 //     ("Molina Healthcare of Texas", "Anthem Ohio");
-//  5. fuzzy: the best Jaro-Winkler score over the fuzzy keys (every alias
+//  5. name structure (MethodStructure, see structured): filing
+//     abbreviations spelled out ("Ins Co", "HP"), a trailing state or
+//     region cut off ("<brand> Insurance Company of <State>", the state
+//     then picking a family member or Blue company), product and plan words
+//     dropped ("Aetna Medicare Advantage HMO"), "X dba Y", "Y (Parent)",
+//     "X, a Division of Y", "Ambetter from <plan>", "A / B"; two carriers
+//     named in one field are [ErrUnknown]; a name reduced by dropping words
+//     that another carrier's name fits better is [ErrAmbiguous];
+//  6. fuzzy: the best Jaro-Winkler score over the fuzzy keys (every alias
 //     except short codes and exact-only aliases, of about the query's
 //     length: at most max(2, 20%) bytes longer or shorter) at or above FuzzyThreshold
 //     and at least FuzzyMargin above the runner-up (MethodFuzzy); a close
@@ -56,9 +69,11 @@ const (
 //     key whose words of one or two letters (state and mark codes: "kc",
 //     "nc", "bc") differ from the query's is never the answer and counts as
 //     a non-carrier;
-//  6. otherwise [ErrUnknown].
+//  7. otherwise [ErrUnknown].
 //
-// Every error is an [*Error] with field path "carrierName".
+// Every error is an [*Error] with field path "carrierName". The three
+// outcomes a host may keep a policy for (unknown, ambiguous with
+// [Error.Candidates], state_required) are described by [AsUnresolved].
 func (r *Registry) Resolve(q Query) (Match, error) {
 	if len(q.Name) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(q.Name) > MaxInputLen {
 		return Match{}, newError(kindTooLong, FieldPath, expectShort, q.Name, nil)
@@ -86,10 +101,27 @@ func (r *Registry) Resolve(q Query) (Match, error) {
 		}
 	}
 	if t, ok := r.compact[string(ck)]; ok {
+		if t.kind == tCarrier && r.contested(key, t.idx) {
+			// Equal once spaces are removed to a name of one carrier, but its
+			// brand part, spaced otherwise, is another's ("Health Partners":
+			// HealthPartners in Minnesota, Health Partners Plans in
+			// Pennsylvania): spacing never merges two companies. The input's
+			// own spacing may still name one of them ("Health First Health
+			// Plan" reduces to Health First); else ambiguous.
+			if a := r.reduce(key); a.kind == aCarrier && a.idx != t.idx {
+				if m, ok, err := r.single(a, key, q); ok {
+					return m, err
+				}
+			}
+			return Match{}, r.ambiguous(q, r.compactContesters(key, t.idx))
+		}
 		t.display = false
 		return r.answer(t, q, 1, MethodAlias)
 	}
 	if m, ok, err := r.stateQualified(key, q); ok {
+		return m, err
+	}
+	if m, ok, err := r.structured(name, key, q, 0); ok {
 		return m, err
 	}
 	return r.fuzzyResolve(key, q, FuzzyThreshold, FuzzyMargin)
@@ -141,7 +173,7 @@ func (r *Registry) stateQualified(key []byte, q Query) (Match, bool, error) {
 			continue
 		}
 		t, found := r.exact[string(key[:cut])]
-		if !found {
+		if !found || t.exactOnly {
 			continue
 		}
 		switch t.kind {
@@ -310,7 +342,7 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 	a, b := 0, len(r.fuzzy)
 	for a < b {
 		m := (a + b) / 2
-		if len(r.fuzzy[m].key) < lo {
+		if int(r.fuzzy[m].n) < lo {
 			a = m + 1
 		} else {
 			b = m
@@ -318,25 +350,41 @@ func (r *Registry) fuzzyResolve(key []byte, q Query, threshold, margin float64) 
 	}
 	qs := string(key)
 	qshort := shortWordsOf(qs)
+	// needM[lk-lo][p] is the fewest Jaro matches a key of length lk with a
+	// common prefix of p bytes needs to reach fuzzyBound: from
+	// Jaro <= (m/lq + m/lk + 1)/3 and Jaro-Winkler = j + 0.1*p*(1-j). A
+	// key with fewer possible matches (histMin) cannot score; the table is
+	// rounded so that it never drops a key that could (the bound is exact).
+	// Rows are filled on first use (row[0] < 0 marks an empty row).
+	var needM [2*maxSlack + 1][5]int
+	if hi-lo > 2*maxSlack {
+		hi = lo + 2*maxSlack
+	}
+	for i := range hi - lo + 1 {
+		needM[i][0] = -1
+	}
+	qpre := prefix4(qs)
+	qmask := histMask(&qh)
+	pcap := min(lq, 4)
 	var best [8]scored
 	nb := 0
-	for i := a; i < len(r.fuzzy) && len(r.fuzzy[i].key) <= hi; i++ {
+	for i := a; i < len(r.fuzzy) && int(r.fuzzy[i].n) <= hi; i++ {
 		k := &r.fuzzy[i]
-		m := histMin(&qh, &k.hist)
-		if m == 0 {
+		p := commonPrefix4(qpre, k.pre, min(pcap, int(k.n)))
+		row := &needM[int(k.n)-lo]
+		if row[0] < 0 {
+			for pp := range 5 {
+				row[pp] = needMatches(lq, int(k.n), pp, fuzzyBound)
+			}
+		}
+		need := row[p]
+		// Cheap bound first: every bucket of the query absent from the key
+		// (and the other way round) leaves at least one byte unmatched.
+		if lq-bits.OnesCount64(qmask&^k.mask) < need || int(k.n)-bits.OnesCount64(k.mask&^qmask) < need {
 			continue
 		}
-		lk := len(k.key)
-		j := (float64(m)/float64(lq) + float64(m)/float64(lk) + 1) / 3
-		if j > 1 {
-			j = 1
-		}
-		// Winkler's bonus needs a common prefix: bound it exactly.
-		p := 0
-		for p < 4 && p < lq && p < lk && qs[p] == k.key[p] {
-			p++
-		}
-		if j+0.1*float64(p)*(1-j) < fuzzyBound {
+		m := histMin(&qh, &k.hist)
+		if m == 0 || m < need {
 			continue
 		}
 		s := smetrics.JaroWinkler(qs, k.key, 0.7, 4)
@@ -397,6 +445,37 @@ func (r *Registry) appendCarriers(close []int32, t target) ([]int32, bool) {
 		return append(close, r.families[t.idx].members...), true
 	}
 	return close, true
+}
+
+// needMatches is the fewest Jaro matches m for which a query of lq bytes
+// and a key of lk bytes with a common prefix of p bytes (at most 4) can
+// reach the Jaro-Winkler score bound: Jaro <= (m/lq + m/lk + 1)/3 and
+// Jaro-Winkler = j + 0.1*p*(1-j), increasing in m.
+func needMatches(lq, lk, p int, bound float64) int {
+	pp := 0.1 * float64(p)
+	x := (3*(bound-pp)/(1-pp) - 1) / (1/float64(lq) + 1/float64(lk))
+	return max(0, int(math.Ceil(x-1e-9)))
+}
+
+// maxSlack bounds the length window of fuzzy matching: keys are at most
+// maxFuzzyKey bytes, so a window never spans more than maxFuzzyKey/5 + 1
+// lengths on either side of the query's.
+const maxSlack = maxFuzzyKey/5 + 1
+
+// prefix4 packs the first four bytes of s, little-endian, zero-padded.
+func prefix4(s string) uint32 {
+	var v uint32
+	for i := 0; i < 4 && i < len(s); i++ {
+		v |= uint32(s[i]) << (8 * i)
+	}
+	return v
+}
+
+// commonPrefix4 is the length of the common prefix of two prefix4 values,
+// at most limit (the shorter string's length, capped at 4).
+func commonPrefix4(a, b uint32, limit int) int {
+	p := bits.TrailingZeros32(a^b) / 8
+	return min(p, limit)
 }
 
 // addScored keeps, sorted by score descending, the best score of each
@@ -467,6 +546,19 @@ func histogram(s string) hist {
 	return h
 }
 
+// histMask has bit i set when bucket i of h is not empty.
+func histMask(h *hist) uint64 {
+	var m uint64
+	for w, x := range h {
+		for j := range 8 {
+			if x>>(8*j)&0xff != 0 {
+				m |= 1 << (8*w + j)
+			}
+		}
+	}
+	return m
+}
+
 // histMin is an upper bound on the number of Jaro matches of a query and a
 // target key: the size of the intersection of their byte multisets. Bytewise
 // min with SWAR: counts are below 128, so (x|0x80)-y keeps its high bit
@@ -490,7 +582,7 @@ const maxShortWords = 4
 
 // shortWords is the sorted multiset of a key's words of at most two bytes
 // ("bc", "kc", "ca"): state and mark codes, which fuzzy matching must never
-// change, since one edit turns one into another (RULES.md, short codes).
+// change, since one edit turns one into another (short codes are exact-only).
 type shortWords struct {
 	w [maxShortWords]uint16
 	n uint8

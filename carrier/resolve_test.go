@@ -181,6 +181,9 @@ func TestFuzzyTuning(t *testing.T) {
 				if _, ok, _ := r.stateQualified(key, q); ok {
 					continue
 				}
+				if _, ok, _ := r.structured(c.input, key, q, 0); ok {
+					continue
+				}
 				m, err := r.fuzzyResolve(key, q, th, mg)
 				if c.typo {
 					typos++

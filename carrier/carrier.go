@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/carecycle/carerules/internal/usaddr"
 )
 
 // Carrier is a canonical carrier of a [Registry]. It is a small comparable
@@ -516,32 +518,8 @@ func compactKey(key string) string {
 // parseZIP5 returns the first five digits of a postal code written as
 // 12345, 12345-6789 or 123456789 (surrounding space allowed).
 func parseZIP5(s string) (uint32, bool) {
-	s = trimSpace(s)
-	switch {
-	case len(s) == 5:
-	case len(s) == 10 && s[5] == '-' && allDigits(s[6:]):
-	case len(s) == 9 && allDigits(s[5:]):
-	default:
-		return 0, false
-	}
-	var n uint32
-	for i := range 5 {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + uint32(c-'0')
-	}
-	return n, true
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	n, ok := usaddr.ParseZIP(trimSpace(s))
+	return uint32(n), ok
 }
 
 // Carriers returns the registry's carriers in registry order (a copy).

@@ -14,8 +14,7 @@ import (
 // x/text/secure/precis String vs CompareKey). Normalize is idempotent:
 // Normalize(Normalize(s)) == Normalize(s).
 //
-// The key is computed as follows (RULES.md, carrier, and reference/carriers.md
-// section 5):
+// The key is computed as follows:
 //   - full-width forms are folded (golang.org/x/text/width), accents removed
 //     (NFD, drop nonspacing marks, NFC) and case folded (golang.org/x/text/cases);
 //     ASCII input skips x/text entirely;

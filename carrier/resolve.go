@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"math"
 	"math/bits"
-	"unicode/utf8"
 
 	"github.com/xrash/smetrics"
 )
@@ -75,12 +74,15 @@ const (
 // outcomes a host may keep a policy for (unknown, ambiguous with
 // [Error.Candidates], state_required) are described by [AsUnresolved].
 func (r *Registry) Resolve(q Query) (Match, error) {
-	if len(q.Name) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(q.Name) > MaxInputLen {
+	if tooLong(q.Name) {
 		return Match{}, newError(kindTooLong, FieldPath, expectShort, q.Name, nil)
 	}
 	name := trimSpace(q.Name)
 	if name == "" {
 		return Match{}, newError(kindEmpty, FieldPath, expectName, q.Name, nil)
+	}
+	if e := invalidText(name); e != nil {
+		return Match{}, e
 	}
 	var kb keyBuf
 	key := kb.key(name)

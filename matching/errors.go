@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // Sentinel errors, one per error code. Every error about a record or a
@@ -20,6 +22,11 @@ var (
 	// in UTF-16 code units as the API counts them (code
 	// "identifier_too_long"); the whole request is rejected.
 	ErrTooLong = errors.New("matching: identifier too long")
+	// ErrInvalidString: an identifier is not valid text: invalid UTF-8
+	// (never repaired) or a control character (code "invalid_string"); the
+	// whole request is rejected. It is the same value as every other
+	// package's ErrInvalidString.
+	ErrInvalidString = field.ErrInvalidString
 	// ErrAmbiguousCustomer: several customers hold the record's key (code
 	// "ambiguous_customer"); the record fails, the others proceed.
 	ErrAmbiguousCustomer = errors.New("matching: ambiguous customer")
@@ -40,29 +47,36 @@ const (
 	MaxPolicies = 10
 )
 
-var codes = map[error]string{
-	ErrRecordCount:       "records_count",
-	ErrPolicyCount:       "policies_count",
-	ErrTooLong:           "identifier_too_long",
-	ErrAmbiguousCustomer: "ambiguous_customer",
-	ErrDuplicatePolicyID: "duplicate_policy_identifier",
-	ErrPolicyConflict:    "policy_conflict",
-}
+// The error kinds, one per sentinel: code, what is expected, sentinel.
+var (
+	kindRecordCount = &field.Kind{Code: "records_count", Path: "records",
+		Expected: "1 to " + strconv.Itoa(MaxRecords) + " records", Err: ErrRecordCount}
+	kindPolicyCount = &field.Kind{Code: "policies_count",
+		Expected: "at most " + strconv.Itoa(MaxPolicies) + " policies", Err: ErrPolicyCount}
+	kindInvalidString     = &field.Kind{Code: field.CodeInvalidString, Expected: field.ExpectedName, Err: ErrInvalidString}
+	kindTooLong           = &field.Kind{Code: "identifier_too_long", Expected: field.ExpectedLen, Err: ErrTooLong}
+	kindAmbiguousCustomer = &field.Kind{Code: "ambiguous_customer", Expected: "at most one customer holding the key", Err: ErrAmbiguousCustomer}
+	kindDuplicatePolicyID = &field.Kind{Code: "duplicate_policy_identifier", Expected: "identifiers unique within the record's policies", Err: ErrDuplicatePolicyID}
+	kindPolicyConflict    = &field.Kind{Code: "policy_conflict", Expected: "an identifier held by at most one policy, of type ACA, of the record's customer", Err: ErrPolicyConflict}
+)
 
 // Error is a validation or matching error about one request or record. It
-// carries the API field path ("records.3.externalId"), a stable code, what
-// was expected and what was received, so a host maps it onto the API's
-// {path, message, expected, received, code} with one errors.As.
+// embeds the library's error core (Field, Code, Expected, Received, and
+// Unwrap to one of the sentinels above), so a host maps it onto the API's
+// {path, message, expected, received, code} with one errors.As, and adds
+// what a matching error knows besides: the record, the candidates of an
+// ambiguity, the conflicting policy.
 //
 // Error() prints the path, the code, a policy conflict's reason and the
 // candidate or conflicting IDs; it never prints a name, a date of birth or a
 // phone number. Received holds an identifier value (identifiers are not PII)
 // or a description, never a fallback key.
 type Error struct {
-	Path       string        // API field path, e.g. "records.3.policies.1.healthSherpaPolicyId"
+	field.Core
+	path     string // API field path, e.g. "records.3.policies.1.healthSherpaPolicyId"
+	expected string // what was expected, when more precise than the kind's
+
 	Record     int           // index of the record, -1 for the whole request
-	Exp        string        // what was expected
-	Rec        string        // what was received
 	Candidates []CustomerRef // ErrAmbiguousCustomer: the customers holding the key, sorted
 	// ErrPolicyConflict: the index of the conflicting policy in the record
 	// (the first one, when several conflict; each has its PolicyDecision),
@@ -71,23 +85,24 @@ type Error struct {
 	Policy        int
 	Conflict      ConflictReason
 	PolicyMatches []PolicyRef
-	Err           error // the sentinel
 }
 
-// Field returns the API field path.
-func (e *Error) Field() string { return e.Path }
+// newError returns an error of kind k on path about record (-1: the whole
+// request) that received received.
+func newError(k *field.Kind, path string, record int, received string) *Error {
+	return &Error{Core: field.New(k, received), path: path, Record: record}
+}
 
-// Code returns the stable snake_case code of the sentinel.
-func (e *Error) Code() string { return codes[e.Err] }
+// Field returns the API field path ("records.3.externalId").
+func (e *Error) Field() string { return e.path }
 
 // Expected describes what was expected.
-func (e *Error) Expected() string { return e.Exp }
-
-// Received describes what was received.
-func (e *Error) Received() string { return e.Rec }
-
-// Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+func (e *Error) Expected() string {
+	if e.expected != "" {
+		return e.expected
+	}
+	return e.Core.Expected()
+}
 
 // Error returns "matching: <path>: <code>", with the candidates' IDs for an
 // ambiguous customer, and for a policy conflict the reason and the policies
@@ -96,7 +111,7 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("matching: ")
-	b.WriteString(e.Path)
+	b.WriteString(e.path)
 	b.WriteString(": ")
 	b.WriteString(e.Code())
 	if e.Conflict != 0 {

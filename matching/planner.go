@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"unicode/utf8"
+	"strings"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // Planner plans a request against a host's stored customers and policies.
@@ -168,20 +170,24 @@ func (pl *planner) reset() {
 	}
 }
 
+// validID reports whether an identifier as sent is within the field limit
+// and, once trimmed, valid text (no invalid UTF-8, no control character):
+// an identifier repaired or cut would make two different identifiers equal.
+func validID(v string) bool { return !tooLong(v) && field.ValidName(strings.TrimSpace(v)) }
+
 func validate(records []Record) error {
 	if len(records) < 1 || len(records) > MaxRecords {
-		return &Error{Path: "records", Record: -1, Exp: "1 to " + strconv.Itoa(MaxRecords) + " records",
-			Rec: strconv.Itoa(len(records)) + " records", Err: ErrRecordCount}
+		return newError(kindRecordCount, "records", -1, strconv.Itoa(len(records))+" records")
 	}
 	// Valid requests (the common case) are checked without building anything.
 	valid := true
 	for i := range records {
 		r := &records[i]
-		valid = valid && len(r.Policies) <= MaxPolicies && !tooLong(r.IDs.HealthSherpaCustomerID) &&
-			!tooLong(r.IDs.ExternalID) && !tooLong(r.IDs.CarrierAssignedCustomerID)
+		valid = valid && len(r.Policies) <= MaxPolicies && validID(r.IDs.HealthSherpaCustomerID) &&
+			validID(r.IDs.ExternalID) && validID(r.IDs.CarrierAssignedCustomerID)
 		for j := range r.Policies {
 			ids := &r.Policies[j].IDs
-			valid = valid && !tooLong(ids.HealthSherpaPolicyID) && !tooLong(ids.CarrierAssignedPolicyID)
+			valid = valid && validID(ids.HealthSherpaPolicyID) && validID(ids.CarrierAssignedPolicyID)
 		}
 	}
 	if valid {
@@ -189,29 +195,31 @@ func validate(records []Record) error {
 	}
 	var errs []error
 	// Paths are built only for errors.
-	tooLong := func(i, j int, field string, v string) {
+	check := func(i, j int, name string, v string) {
+		if validID(v) {
+			return
+		}
+		path := recordPath(i, name)
+		if j >= 0 {
+			path = policyPath(i, j, name)
+		}
 		if tooLong(v) {
-			path := recordPath(i, field)
-			if j >= 0 {
-				path = policyPath(i, j, field)
-			}
-			errs = append(errs, &Error{Path: path, Record: i, Exp: "at most " + strconv.Itoa(MaxFieldLen) + " characters",
-				Rec: strconv.Itoa(utf8.RuneCountInString(v)) + " characters", Err: ErrTooLong})
+			errs = append(errs, &Error{Core: field.TooLongCore(kindTooLong, v), path: path, Record: i})
+		} else {
+			errs = append(errs, newError(kindInvalidString, path, i, field.DescribeInvalid(strings.TrimSpace(v), true)))
 		}
 	}
 	for i := range records {
 		r := &records[i]
 		for _, k := range customerIDKeys {
-			tooLong(i, -1, k.String(), r.IDs.Get(k))
+			check(i, -1, k.String(), r.IDs.Get(k))
 		}
 		if len(r.Policies) > MaxPolicies {
-			errs = append(errs, &Error{Path: recordPath(i, "policies"), Record: i,
-				Exp: "at most " + strconv.Itoa(MaxPolicies) + " policies", Rec: strconv.Itoa(len(r.Policies)) + " policies",
-				Err: ErrPolicyCount})
+			errs = append(errs, newError(kindPolicyCount, recordPath(i, "policies"), i, strconv.Itoa(len(r.Policies))+" policies"))
 		}
 		for j, pr := range r.Policies {
-			tooLong(i, j, KeyHealthSherpaPolicyID.String(), pr.IDs.HealthSherpaPolicyID)
-			tooLong(i, j, KeyCarrierAssignedPolicyID.String(), pr.IDs.CarrierAssignedPolicyID)
+			check(i, j, KeyHealthSherpaPolicyID.String(), pr.IDs.HealthSherpaPolicyID)
+			check(i, j, KeyCarrierAssignedPolicyID.String(), pr.IDs.CarrierAssignedPolicyID)
 		}
 	}
 	return errors.Join(errs...)
@@ -255,14 +263,15 @@ func (pl *planner) record(i int, r *Record, d *Decision) error {
 		return err
 	}
 	if cd.Outcome == OutcomeAmbiguous {
-		e := &Error{Record: i, Exp: "at most one customer holding the key", Candidates: cd.Candidates, Err: ErrAmbiguousCustomer}
+		var e *Error
 		if cd.Key == KeyFallback {
-			e.Path = recordPath(i, "")
-			e.Rec = "firstName, lastName, dateOfBirth and phoneNumber shared by " + strconv.Itoa(len(cd.Candidates)) + " customers"
+			e = newError(kindAmbiguousCustomer, recordPath(i, ""), i,
+				"firstName, lastName, dateOfBirth and phoneNumber shared by "+strconv.Itoa(len(cd.Candidates))+" customers")
 		} else {
-			e.Path = recordPath(i, cd.Key.String())
-			e.Rec, _ = Identifier(r.IDs.Get(cd.Key))
+			v, _ := Identifier(r.IDs.Get(cd.Key))
+			e = newError(kindAmbiguousCustomer, recordPath(i, cd.Key.String()), i, v)
 		}
+		e.Candidates = cd.Candidates
 		d.Err = e
 		return nil
 	}
@@ -285,9 +294,9 @@ func (pl *planner) record(i int, r *Record, d *Decision) error {
 				pk := &d.Policies[k]
 				if pk.Outcome == OutcomeMatched && pk.Policy == pj.Policy {
 					v, _ := Identifier(r.Policies[j].IDs.Get(pj.Key))
-					d.Err = &Error{Path: policyPath(i, j, pj.Key.String()), Record: i,
-						Exp: "each policy of a record identifies a different policy",
-						Rec: v, Err: ErrDuplicatePolicyID}
+					e := newError(kindDuplicatePolicyID, policyPath(i, j, pj.Key.String()), i, v)
+					e.expected = "each policy of a record identifies a different policy"
+					d.Err = e
 					d.Policies = nil
 					return nil
 				}

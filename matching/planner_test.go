@@ -241,6 +241,37 @@ func TestIdentifierLimitCountsCharacters(t *testing.T) {
 	assert.True(t, ok)
 }
 
+// Common to every parser: an identifier that is not valid text (invalid
+// UTF-8, never repaired to U+FFFD, or a control character once trimmed) is
+// rejected with invalid_string, so "ID-\xff" and "ID-\xfe" can never become
+// one customer; the limit counts UTF-16 code units (an emoji counts 2).
+func TestRuleIdentifiersInvalidTextRejected(t *testing.T) {
+	ctx := context.Background()
+	st, err := NewStore(nil, nil)
+	require.NoError(t, err)
+	pl := NewPlanner(st, StrategyLiteral)
+	for _, bad := range []string{"ID-\xff", "ID-\xfe", "ID\x00", "A\x01B", "\xed\xa0\x80"} {
+		_, err := pl.Plan(ctx, []Record{{IDs: ids("", bad, "")}})
+		assert.ErrorIs(t, err, ErrInvalidString, "%q", bad)
+		var me *Error
+		require.ErrorAs(t, err, &me)
+		assert.Equal(t, "records.0.externalId", me.Field())
+		assert.Equal(t, "invalid_string", me.Code())
+		assert.NotContains(t, me.Received(), bad, "the value is described, not echoed")
+		_, err = pl.Plan(ctx, []Record{{Policies: []PolicyRecord{pol("", bad)}}})
+		assert.ErrorIs(t, err, ErrInvalidString, "%q", bad)
+	}
+	p, err := pl.Plan(ctx, []Record{{IDs: ids("", "\t ID-1 \n", "")}})
+	require.NoError(t, err, "surrounding white space (tabs included) is trimmed, not rejected")
+	assert.Equal(t, 1, p.Succeeded())
+
+	emoji := "\U0001F600"
+	_, err = pl.Plan(ctx, []Record{{IDs: ids("", strings.Repeat(emoji, 127)+"A", "")}})
+	assert.NoError(t, err, "127 emoji and a letter are 255 UTF-16 units")
+	_, err = pl.Plan(ctx, []Record{{IDs: ids("", strings.Repeat(emoji, 128), "")}})
+	assert.ErrorIs(t, err, ErrTooLong, "128 emoji are 256 UTF-16 units")
+}
+
 // PlanInto plans as Plan does, into a reused Plan; after an error the Plan
 // holds no decisions and cannot be applied; a plan made into a reused Plan
 // applies as Plan's does.

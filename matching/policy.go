@@ -79,16 +79,17 @@ func addPolicy(out []policyCandidate, c policyCandidate) []policyCandidate {
 // policy j.
 func policyConflict(i, j int, pd *PolicyDecision, pr *PolicyRecord) *Error {
 	v, _ := Identifier(pr.IDs.Get(pd.Key))
-	e := &Error{Path: policyPath(i, j, pd.Key.String()), Record: i, Rec: v, Policy: j, Conflict: pd.Conflict, Err: ErrPolicyConflict}
+	e := newError(kindPolicyConflict, policyPath(i, j, pd.Key.String()), i, v)
+	e.Policy, e.Conflict = j, pd.Conflict
 	switch pd.Conflict {
 	case ConflictOtherCustomer:
-		e.Exp = "an identifier held by no policy or by a policy of the record's customer (policies are never moved)"
+		e.expected = "an identifier held by no policy or by a policy of the record's customer (policies are never moved)"
 		e.PolicyMatches = []PolicyRef{pd.Policy}
 	case ConflictNotACA:
-		e.Exp = "an identifier held by no policy or by a policy of type ACA"
+		e.expected = "an identifier held by no policy or by a policy of type ACA"
 		e.PolicyMatches = []PolicyRef{pd.Policy}
 	case ConflictAmbiguous:
-		e.Exp = "an identifier held by at most one policy"
+		e.expected = "an identifier held by at most one policy"
 		e.PolicyMatches = slices.Clone(pd.Candidates)
 	}
 	return e
@@ -107,8 +108,7 @@ func duplicatePolicyIDs(i int, r *Record) error {
 		ids = append(ids, r.Policies[j].IDs)
 	}
 	for rep := range PolicyIDRepeats(ids) {
-		return &Error{Path: policyPath(i, rep.Policy, rep.Key.String()), Record: i,
-			Exp: "identifiers unique within the record's policies", Rec: rep.Value, Err: ErrDuplicatePolicyID}
+		return newError(kindDuplicatePolicyID, policyPath(i, rep.Policy, rep.Key.String()), i, rep.Value)
 	}
 	return nil
 }

@@ -227,7 +227,9 @@ func TestIssueFromEveryPackage(t *testing.T) {
 	reg, err := carrier.Default()
 	require.NoError(t, err)
 	_, errCarrier := reg.Resolve(carrier.Query{Name: "BCBS"})
-	errMatching := &matching.Error{Path: "records.3.externalId", Record: 3, Exp: "one customer holding the key", Err: matching.ErrAmbiguousCustomer}
+	store, err := matching.NewStore(nil, nil)
+	require.NoError(t, err)
+	_, errMatching := matching.NewPlanner(store, matching.StrategyLiteral).Plan(context.Background(), nil) // no record
 	rec2 := []string{"records", "2"}
 	for _, c := range []struct {
 		prefix []string
@@ -240,7 +242,7 @@ func TestIssueFromEveryPackage(t *testing.T) {
 		{rec2, errTZ, "records.2.timezone", "timezone_unknown"},
 		{rec2, errStatus, "records.2.status", "status_unknown"},
 		{rec2, errCarrier, "records.2.carrierName", "state_required"},
-		{nil, errMatching, "records.3.externalId", "ambiguous_customer"}, // matching's errors carry the full path
+		{nil, errMatching, "records", "records_count"}, // matching's errors carry the full path
 		{rec2, fmt.Errorf("wrapped: %w", errPhone), "records.2.phoneNumber", "phone_length"},
 	} {
 		is := api.IssueFrom(c.prefix, c.err)

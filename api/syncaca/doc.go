@@ -67,8 +67,10 @@
 // are applied at Commit. ReadBook reads its JSON form, {"customers": [...]}
 // with each customer's policies nested; MarshalJSON writes it back. A
 // stored status is parsed when the book is read (one that is not the API's
-// is a book error), and so is a stored effectiveDate (one that cannot be
-// read makes the one-year rule skip the policy, with a warning).
+// is a book error). A stored effectiveDate is read when a sync loads the
+// policy from its store (one that cannot be read makes the one-year rule
+// skip the policy, with a warning); a sent one is the value validation
+// parsed.
 //
 // # Decisions the API leaves open
 //

@@ -197,7 +197,6 @@ func (u *unit) placeholders(after, n int, wrap func(k int, marker string) string
 // updateCustomers rewrites the identifiers, fallback key and document of
 // existing customers, up to chunk per statement.
 func (u *unit) updateCustomers(ctx context.Context, rs []customerRow) error {
-	d := u.s.d
 	for len(rs) > 0 {
 		n := min(len(rs), chunk)
 		var b strings.Builder
@@ -212,7 +211,6 @@ func (u *unit) updateCustomers(ctx context.Context, rs []customerRow) error {
 		}
 		b.WriteString(`) UPDATE carerules_customer SET health_sherpa_customer_id = v.hs, external_id = v.ext, ` +
 			`carrier_assigned_customer_id = v.ca, fallback_key = v.fb, doc = v.doc FROM v WHERE carerules_customer.id = v.id`)
-		_ = d
 		if err := u.exec(ctx, b.String(), args...); err != nil {
 			return err
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/termination"
 )
 
 // syncBodies are the requests checkSyncs runs, in order: new customers
@@ -84,6 +85,19 @@ func checkSyncs(s syncaca.Store, _ Options) error {
 	ws, err := State(ctx, ref, KeysOfState(ctx, ref))
 	if err != nil {
 		return err
+	}
+	// The one-year rule's write: request 1's new ACA policy terminated
+	// the policy of 2024-01-01 (more than a year before today).
+	terminated := false
+	for _, c := range gs {
+		for _, p := range c.Policies {
+			if p.HealthSherpaPolicyID == "hsp-2024-1" {
+				terminated = p.Status == termination.StatusTerminated
+			}
+		}
+	}
+	if !terminated {
+		return fmt.Errorf("policy hsp-2024-1 (effective 2024-01-01) is not stored as Terminated after a new ACA policy of its customer on %v", today)
 	}
 	gj, wj := canonical(got, gs), canonical(want, ws)
 	if gj != wj {

@@ -202,8 +202,9 @@ func BenchmarkSync100(b *testing.B) {
 
 // BenchmarkConcurrentSyncs: 32 goroutines send 1,000 overlapping requests
 // to a fresh store; reported: duplicates and overwrites (must be 0),
-// retries per request; a failed check (including the serial replay) fails
-// the benchmark.
+// retries per request, and requests that conflicted on every attempt
+// (exhausted: they failed and wrote nothing); a failed check (including the
+// serial replay) fails the benchmark.
 func BenchmarkConcurrentSyncs(b *testing.B) {
 	for _, mode := range []struct {
 		kind string
@@ -229,6 +230,7 @@ func BenchmarkConcurrentSyncs(b *testing.B) {
 			b.ReportMetric(float64(rep.Duplicates), "duplicates")
 			b.ReportMetric(float64(rep.Overwrites), "overwrites")
 			b.ReportMetric(rep.RetriesPerRequest(), "retries/req")
+			b.ReportMetric(float64(rep.Exhausted), "exhausted")
 			b.ReportMetric(float64(rep.Elapsed.Microseconds())/1000/float64(rep.Requests), "ms/req")
 		})
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/api/syncaca/storetest"
 	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/matching"
 )
 
 var benchToday = dob.MustNew(2026, 11, 21)
@@ -150,13 +151,88 @@ func mustSync(b *testing.B, s syncaca.Store, body []byte, want int) {
 	}
 }
 
+// perKey is the obvious alternative to batched reads: a store that asks
+// the database one query per key (it calls the batched Tx one key at a
+// time), as a host that implements only the single-key lookups does.
+type perKey struct{ *Store }
+
+type perKeyTx struct{ *Tx }
+
+func (p perKey) Begin(ctx context.Context, keys matching.Keys) (syncaca.Tx, error) {
+	tx, err := p.Store.Begin(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	return perKeyTx{tx.(*Tx)}, nil
+}
+
+func (t perKeyTx) Customers(ctx context.Context, k matching.CustomerKeys) ([]syncaca.Customer, error) {
+	seen := map[string]bool{}
+	var out []syncaca.Customer
+	for _, one := range []matching.CustomerKeys{
+		{HealthSherpaCustomerIDs: k.HealthSherpaCustomerIDs}, {ExternalIDs: k.ExternalIDs},
+		{CarrierAssignedCustomerIDs: k.CarrierAssignedCustomerIDs}, {FallbackKeys: k.FallbackKeys},
+	} {
+		for _, l := range [][]string{one.HealthSherpaCustomerIDs, one.ExternalIDs, one.CarrierAssignedCustomerIDs, one.FallbackKeys} {
+			for _, v := range l {
+				q := one
+				for _, p := range []*[]string{&q.HealthSherpaCustomerIDs, &q.ExternalIDs, &q.CarrierAssignedCustomerIDs, &q.FallbackKeys} {
+					if len(*p) > 0 {
+						*p = []string{v}
+					}
+				}
+				cs, err := t.Tx.Customers(ctx, q)
+				if err != nil {
+					return nil, err
+				}
+				for _, c := range cs {
+					if !seen[c.ID] {
+						seen[c.ID] = true
+						out = append(out, c)
+					}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func (t perKeyTx) Policies(ctx context.Context, k matching.PolicyKeys) ([]syncaca.Policy, error) {
+	seen := map[string]bool{}
+	var out []syncaca.Policy
+	for _, q := range slices.Concat(
+		mapKeys(k.HealthSherpaPolicyIDs, func(v string) matching.PolicyKeys { return matching.PolicyKeys{HealthSherpaPolicyIDs: []string{v}} }),
+		mapKeys(k.CarrierAssignedPolicyIDs, func(v string) matching.PolicyKeys { return matching.PolicyKeys{CarrierAssignedPolicyIDs: []string{v}} })) {
+		ps, err := t.Tx.Policies(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out, nil
+}
+
+func mapKeys[T any](vs []string, f func(string) T) []T {
+	out := make([]T, len(vs))
+	for i, v := range vs {
+		out[i] = f(v)
+	}
+	return out
+}
+
 // BenchmarkSync100 syncs a 100-record request (all new; all matched, each
-// updating its policy) against a big book, and reports the statements per
+// updating its policy; all new through perKey, the obvious alternative)
+// against a big book, and reports the statements per
 // request (counted by the store: reads, writes, and control statements:
 // lock, BEGIN, COMMIT, unlock) and the median and p99 wall time.
 func BenchmarkSync100(b *testing.B) {
 	for _, kind := range []string{"postgres", "sqlite"} {
-		for _, shape := range []string{"new", "matched"} {
+		for _, shape := range []string{"new", "matched", "new/one-query-per-key"} {
 			b.Run(kind+"/"+shape, func(b *testing.B) {
 				if kind == "postgres" {
 					postgresURL(b)
@@ -170,7 +246,11 @@ func BenchmarkSync100(b *testing.B) {
 				for b.Loop() {
 					iter++
 					var body []byte
-					if shape == "new" {
+					var st syncaca.Store = s
+					if shape == "new/one-query-per-key" {
+						st = perKey{s}
+					}
+					if shape != "matched" {
 						body = newRecords(strconv.FormatInt(time.Now().UnixNano(), 36) + "x" + strconv.Itoa(iter))
 					} else {
 						gs := make([]int, 0, 100)
@@ -184,7 +264,7 @@ func BenchmarkSync100(b *testing.B) {
 						body = matchedRecords(gs, []string{"Active", "Pending Effectuation"}[iter%2], strconv.Itoa(iter))
 					}
 					start := time.Now()
-					mustSync(b, s, body, 100)
+					mustSync(b, st, body, 100)
 					times = append(times, time.Since(start))
 				}
 				after := s.Stats()
@@ -201,16 +281,25 @@ func BenchmarkSync100(b *testing.B) {
 }
 
 // BenchmarkConcurrentSyncs: 32 goroutines send 1,000 overlapping requests
-// to a fresh store; reported: duplicates and overwrites (must be 0),
+// to a fresh store (empty, or holding 100,000 other customers: on a tiny
+// table, PostgreSQL's conflict detection sees many syncs touch the same
+// index pages and makes them retry); reported: duplicates and overwrites (must be 0),
 // retries per request, and requests that conflicted on every attempt
 // (exhausted: they failed and wrote nothing); a failed check (including the
 // serial replay) fails the benchmark.
 func BenchmarkConcurrentSyncs(b *testing.B) {
 	for _, mode := range []struct {
-		kind string
-		lock Locking
-		name string
-	}{{"postgres", LockKeys, "postgres/keys"}, {"postgres", LockNone, "postgres/serializable-only"}, {"sqlite", LockKeys, "sqlite"}} {
+		kind   string
+		lock   Locking
+		name   string
+		filler int // customers loaded first (loadSQL), none of them touched
+	}{
+		{"postgres", LockKeys, "postgres/keys", 0},
+		{"postgres", LockKeys, "postgres/keys/100k-customers", 100_000},
+		{"postgres", LockNone, "postgres/serializable-only", 0},
+		{"postgres", LockNone, "postgres/serializable-only/100k-customers", 100_000},
+		{"sqlite", LockKeys, "sqlite", 0},
+	} {
 		b.Run(mode.name, func(b *testing.B) {
 			if mode.kind == "postgres" {
 				postgresURL(b)
@@ -220,6 +309,14 @@ func BenchmarkConcurrentSyncs(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				s := openTest(b, mode.kind, Options{Locking: mode.lock})
+				if mode.filler > 0 {
+					for _, st := range loadSQL(s.d, mode.filler) {
+						if _, err := s.db.Exec(st); err != nil {
+							b.Fatal(err)
+						}
+					}
+					s.db.Exec(`ANALYZE`)
+				}
 				b.StartTimer()
 				var err error
 				rep, err = storetest.CheckConcurrency(context.Background(), s, 32, 1000)

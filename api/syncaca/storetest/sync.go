@@ -78,11 +78,11 @@ func checkSyncs(s syncaca.Store, _ Options) error {
 		}
 		got, want = append(got, g), append(want, w)
 	}
-	gs, err := State(ctx, s, KeysOfState(ctx, ref))
+	gs, err := State(ctx, s, BookKeys(ref))
 	if err != nil {
 		return err
 	}
-	ws, err := State(ctx, ref, KeysOfState(ctx, ref))
+	ws, err := State(ctx, ref, BookKeys(ref))
 	if err != nil {
 		return err
 	}
@@ -106,10 +106,10 @@ func checkSyncs(s syncaca.Store, _ Options) error {
 	return nil
 }
 
-// KeysOfState returns the keys of every customer and policy a book holds:
+// BookKeys returns the customer keys of every customer a book holds:
 // reading them with [State] from another store gives that store's version
 // of the same people.
-func KeysOfState(ctx context.Context, b *syncaca.Book) matching.Keys {
+func BookKeys(b *syncaca.Book) matching.Keys {
 	data, _ := b.MarshalJSON()
 	var f struct{ Customers []syncaca.Customer }
 	_ = json.Unmarshal(data, &f)

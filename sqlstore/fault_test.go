@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/api/syncaca/storetest"
@@ -125,4 +126,61 @@ func TestFaultWritesNothing(t *testing.T) {
 			})
 		}
 	})
+}
+
+// A sync waiting for another's key lock gives up when its context ends,
+// writes nothing and leaves no lock behind; once the holder finishes, the
+// next sync of the same keys works.
+func TestLockWaitCancelled(t *testing.T) {
+	postgresURL(t)
+	s := openTest(t, "postgres", Options{})
+	ctx := context.Background()
+	opt := syncaca.Options{Today: dob.MustNew(2026, 11, 21)}
+	v, err := syncaca.Check([]byte(faultBody), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := matching.KeysOf(v.MatchingRecords())
+	holder, err := s.Begin(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if _, err := syncaca.SyncValidated(wait, s, v, opt); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a sync blocked on a held key: got %v, want an error wrapping context.DeadlineExceeded", err)
+	}
+	if err := holder.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	// No lock leaked: every key of the request is free for another session.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var free int
+	hashes := lockKeys(lockStrings(&keys))
+	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FILTER (WHERE pg_try_advisory_lock(k)) FROM unnest(CAST($1 AS BIGINT[])) AS k`, hashes).Scan(&free); err != nil {
+		t.Fatal(err)
+	}
+	conn.ExecContext(ctx, `SELECT pg_advisory_unlock_all()`)
+	if free != len(hashes) {
+		rows, _ := s.db.QueryContext(ctx, `SELECT l.pid, l.objid, a.state, a.query, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'`)
+		for rows != nil && rows.Next() {
+			var pid, objid int64
+			var state, query string
+			var start time.Time
+			rows.Scan(&pid, &objid, &state, &query, &start)
+			t.Logf("advisory lock: pid %d objid %d state %s query %q since %v", pid, objid, state, query, start)
+		}
+		t.Fatalf("%d of the request's %d key locks are still held after the cancelled sync and the holder ended", len(hashes)-free, len(hashes))
+	}
+	if n := customersHolding(t, s, "hsc-F1"); n != 0 {
+		t.Fatalf("the cancelled sync wrote %d customers", n)
+	}
+	resp, err := syncBody(ctx, s, faultBody)
+	if err != nil || resp.Succeeded != 1 {
+		t.Fatalf("the next sync: %+v, %v", resp, err)
+	}
 }

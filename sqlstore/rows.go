@@ -38,7 +38,7 @@ func (u *unit) query(ctx context.Context, q string, args ...any) (*sql.Rows, err
 	u.s.stats.reads.Add(1)
 	rows, err := u.tx.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, u.s.wrap("reading", err)
+		return nil, u.s.wrap(ctx, "reading", err)
 	}
 	return rows, nil
 }
@@ -46,7 +46,7 @@ func (u *unit) query(ctx context.Context, q string, args ...any) (*sql.Rows, err
 func (u *unit) exec(ctx context.Context, q string, args ...any) error {
 	u.s.stats.writes.Add(1)
 	if _, err := u.tx.ExecContext(ctx, q, args...); err != nil {
-		return u.s.wrap("writing", err)
+		return u.s.wrap(ctx, "writing", err)
 	}
 	return nil
 }
@@ -75,23 +75,23 @@ func (u *unit) findCustomers(ctx context.Context, hs, ext, ca, fb []string) ([]c
 	if err != nil {
 		return nil, err
 	}
-	return u.scanCustomers(rows)
+	return u.scanCustomers(ctx, rows)
 }
 
-func (u *unit) scanCustomers(rows *sql.Rows) ([]customerRow, error) {
+func (u *unit) scanCustomers(ctx context.Context, rows *sql.Rows) ([]customerRow, error) {
 	defer rows.Close()
 	var out []customerRow
 	for rows.Next() {
 		var r customerRow
 		var hs, ext, ca, fb sql.NullString
 		if err := rows.Scan(&r.ID, &hs, &ext, &ca, &fb, &r.Doc); err != nil {
-			return nil, u.s.wrap("reading", err)
+			return nil, u.s.wrap(ctx, "reading", err)
 		}
 		r.HealthSherpa, r.External, r.CarrierAssigned, r.Fallback = hs.String, ext.String, ca.String, fb.String
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, u.s.wrap("reading", err)
+		return nil, u.s.wrap(ctx, "reading", err)
 	}
 	return out, nil
 }
@@ -117,7 +117,7 @@ func (u *unit) findPolicies(ctx context.Context, hs, ca []string) ([]policyRow, 
 	if err != nil {
 		return nil, err
 	}
-	return u.scanPolicies(rows)
+	return u.scanPolicies(ctx, rows)
 }
 
 // policiesOf returns the policies of the customers, grouped by customer
@@ -132,23 +132,23 @@ func (u *unit) policiesOf(ctx context.Context, customerIDs []string) ([]policyRo
 	if err != nil {
 		return nil, err
 	}
-	return u.scanPolicies(rows)
+	return u.scanPolicies(ctx, rows)
 }
 
-func (u *unit) scanPolicies(rows *sql.Rows) ([]policyRow, error) {
+func (u *unit) scanPolicies(ctx context.Context, rows *sql.Rows) ([]policyRow, error) {
 	defer rows.Close()
 	var out []policyRow
 	for rows.Next() {
 		var r policyRow
 		var hs, ca sql.NullString
 		if err := rows.Scan(&r.ID, &r.CustomerID, &r.Position, &hs, &ca, &r.Type, &r.Status, &r.EffectiveDate, &r.Doc); err != nil {
-			return nil, u.s.wrap("reading", err)
+			return nil, u.s.wrap(ctx, "reading", err)
 		}
 		r.HealthSherpa, r.CarrierAssigned = hs.String, ca.String
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, u.s.wrap("reading", err)
+		return nil, u.s.wrap(ctx, "reading", err)
 	}
 	return out, nil
 }

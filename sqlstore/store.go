@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite" // registers "sqlite"
 )
@@ -111,7 +113,9 @@ func (s *Store) Stats() Stats {
 //
 // A SQLite db should be opened with _txlock=immediate and a busy_timeout
 // (as [OpenSQLite] does): without them two syncs may both read before either
-// writes, and one of them fails with SQLITE_BUSY at its first write.
+// writes, and one of them fails with SQLITE_BUSY at its first write. A
+// PostgreSQL pool should be configured as [OpenPostgres] configures its own
+// (enable_seqscan off; a cancel request sent when a context ends).
 func Open(ctx context.Context, db *sql.DB, opt Options) (*Store, error) {
 	d, err := dialectOf(db)
 	if err != nil {
@@ -191,6 +195,13 @@ func OpenPostgres(ctx context.Context, dsn string, opt Options) (*Store, error) 
 		return nil, err
 	}
 	cfg.RuntimeParams["enable_seqscan"] = "off"
+	// A cancelled context sends the server a cancel request before the
+	// connection is given up: a sync waiting for a key lock stops waiting on
+	// the server too, instead of leaving a backend in the lock queue that
+	// takes the lock after its client has gone.
+	cfg.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {
+		return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: 2 * time.Second}
+	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
@@ -250,20 +261,20 @@ func (s *Store) begin(ctx context.Context, keys []string) (*unit, error) {
 	if s.d == postgres && s.opt.Locking == LockKeys && len(keys) > 0 {
 		conn, err := s.db.Conn(ctx)
 		if err != nil {
-			return nil, s.wrap("connecting", err)
+			return nil, s.wrap(ctx, "connecting", err)
 		}
 		u.conn = conn
 		u.locked = true // even a failed lock statement may hold some: unlock all
 		s.stats.control.Add(1)
 		if _, err := conn.ExecContext(ctx, s.lockSQL, lockKeys(keys)); err != nil {
 			u.release()
-			return nil, s.wrap("locking the request's keys", err)
+			return nil, s.wrap(ctx, "locking the request's keys", err)
 		}
 		s.stats.control.Add(1)
 		tx, err := conn.BeginTx(ctx, opts)
 		if err != nil {
 			u.release()
-			return nil, s.wrap("beginning", err)
+			return nil, s.wrap(ctx, "beginning", err)
 		}
 		u.tx = tx
 		return u, nil
@@ -271,7 +282,7 @@ func (s *Store) begin(ctx context.Context, keys []string) (*unit, error) {
 	s.stats.control.Add(1)
 	tx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
-		return nil, s.wrap("beginning", err)
+		return nil, s.wrap(ctx, "beginning", err)
 	}
 	u.tx = tx
 	return u, nil
@@ -307,7 +318,7 @@ func (u *unit) commit() error {
 	err := u.tx.Commit()
 	u.release()
 	if err != nil {
-		return u.s.wrap("committing", err)
+		return u.s.wrap(context.Background(), "committing", err)
 	}
 	return nil
 }
@@ -321,14 +332,18 @@ func (u *unit) rollback() error {
 	err := u.tx.Rollback()
 	u.release()
 	if err != nil && !errors.Is(err, sql.ErrTxDone) {
-		return u.s.wrap("rolling back", err)
+		return u.s.wrap(context.Background(), "rolling back", err)
 	}
 	return nil
 }
 
-// wrap adds what the store was doing and, for a retryable conflict,
-// ErrConflict.
-func (s *Store) wrap(what string, err error) error {
+// wrap adds what the store was doing, the context's error when ctx is
+// done (the database's own error for a cancelled statement does not wrap
+// it) and, for a retryable conflict, ErrConflict.
+func (s *Store) wrap(ctx context.Context, what string, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("sqlstore: %s: %w: %w", what, cerr, err)
+	}
 	if retryable(err) {
 		s.stats.conflicts.Add(1)
 		return fmt.Errorf("sqlstore: %s: %w: %w", what, ErrConflict, err)

@@ -156,8 +156,8 @@ var uniqueIndexes = []string{
 
 // OpenSQLite opens (creating it if needed) the SQLite database file at path
 // with the settings the store needs (BEGIN IMMEDIATE, a 10 s busy timeout,
-// WAL journal, foreign keys, a 64 MiB page cache) and returns a store over it that owns the
-// connection pool.
+// WAL journal, foreign keys, a 64 MiB page cache, at most 4 connections)
+// and returns a store over it that owns the connection pool.
 func OpenSQLite(ctx context.Context, path string, opt Options) (*Store, error) {
 	q := url.Values{}
 	q.Set("_txlock", "immediate")
@@ -170,6 +170,9 @@ func OpenSQLite(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Units of work take the write lock one at a time anyway: a few
+	// connections are enough, and each holds its own page cache.
+	db.SetMaxOpenConns(4)
 	s, err := Open(ctx, db, opt)
 	if err != nil {
 		db.Close()

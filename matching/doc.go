@@ -12,6 +12,14 @@
 // in-memory implementation, for tests, tools and small hosts, with
 // [Store.Apply].
 //
+// A host whose database can answer many keys in one query implements
+// [BatchLookup] instead (every holder of any key of a request, one call for
+// customers, one for policies): a Planner whose finders are one BatchLookup
+// asks it for every key of the request ([KeysOf]) before deciding, so that
+// a 100-record request costs two queries, not hundreds. [Batch] adapts
+// single-key finders to it, and [Answers] holds the answers a host fetched
+// itself.
+//
 // The records a planner reads are already validated: the date of birth and
 // the phone number are parsed values ([Record]), a policy's status is a
 // termination.Status. Nothing here parses them again.
@@ -148,8 +156,10 @@
 //     says (golang.org/x/text's cases.Fold swaps the two cases, which would
 //     make a key depend on the name's case).
 //   - A Planner whose three finders are one *Store plans under one read lock
-//     (writes wait for the plan); with other finders every lookup is a
-//     separate call, and consistency is the host's.
+//     (writes wait for the plan); whose finders are one BatchLookup, on the
+//     answers of two calls made first; with other finders every lookup is a
+//     separate call. Consistency with concurrent writers is the host's (the
+//     sync endpoint's Store runs each request in one unit of work).
 //
 // # The in-memory store
 //

@@ -124,6 +124,10 @@ func (p *Planner) plan(ctx context.Context, plan *Plan, records []Record, mem *p
 		defer s.mu.RUnlock()
 		plan.store, plan.version = s, s.version
 		pl.store = s
+	} else if bp, err := p.batched(ctx, records); err != nil {
+		return err
+	} else if bp != nil {
+		pl.p = bp
 	}
 	for i := range records {
 		pl.recordsLeft = len(records) - i

@@ -78,23 +78,8 @@ type Book struct {
 	customers []*Customer
 	byID      map[string]int    // customer ID -> position
 	policyAt  map[string][2]int // policy ID -> (customer position, policy position)
-	// effective holds each policy's effectiveDate as the one-year rule
-	// reads it: parsed once, when the book was read or the request that
-	// sent it validated. A policy without an entry has none.
-	effective map[string]termination.EffectiveDate
-}
-
-// customerAt returns the position of the customer with the given ID,
-// adding an empty customer when the book does not hold it (one a sync
-// created).
-func (b *Book) customerAt(id string) int {
-	if ci, ok := b.byID[id]; ok {
-		return ci
-	}
-	ci := len(b.customers)
-	b.customers = append(b.customers, &Customer{ID: id})
-	b.byID[id] = ci
-	return ci
+	nextCust  int               // the last N of the "cust-N" and "pol-N" IDs given
+	nextPol   int
 }
 
 // ErrBook wraps the errors of NewBook and ReadBook.
@@ -108,9 +93,8 @@ var ErrBook = errors.New("syncaca: invalid book")
 // its identifiers.
 func NewBook(customers []Customer) (*Book, error) {
 	b := &Book{
-		byID:      make(map[string]int, len(customers)),
-		policyAt:  make(map[string][2]int, len(customers)),
-		effective: make(map[string]termination.EffectiveDate, len(customers)),
+		byID:     make(map[string]int, len(customers)),
+		policyAt: make(map[string][2]int, len(customers)),
 	}
 	mc := make([]matching.Customer, len(customers))
 	var mp []matching.Policy
@@ -151,9 +135,6 @@ func NewBook(customers []Customer) (*Book, error) {
 				return nil, fmt.Errorf("%w: customers[%d].policies[%d]: duplicate policy id %q", ErrBook, i, j, p.ID)
 			}
 			b.policyAt[p.ID] = [2]int{i, j}
-			if eff := termination.ReadEffectiveDate(p.EffectiveDate); eff != (termination.EffectiveDate{}) {
-				b.effective[p.ID] = eff
-			}
 			mp = append(mp, matching.Policy{ID: p.ID, CustomerID: c.ID, Type: p.PolicyType, Status: p.Status, EffectiveDate: p.EffectiveDate,
 				IDs: matching.PolicyIDs{HealthSherpaPolicyID: p.HealthSherpaPolicyID, CarrierAssignedPolicyID: p.CarrierAssignedPolicyID}})
 		}

@@ -26,10 +26,13 @@
 //     record (matching.PolicyIDRepeats). Every rule package's error becomes
 //     an issue through api.IssueFrom. Each value is parsed here, once, into
 //     a Validated request; nothing after validation parses it again.
-//   - Book.Sync (sync.go) plans the validated records with matching (literal
-//     or cascade strategy), applies the plan, writes each record's customer
-//     and policies on the book, and runs termination.Decide once per
-//     customer that got a new ACA policy, after every update.
+//   - Sync (sync.go) runs the validated request in one unit of work of a
+//     Store (store.go): it reads every holder of the request's keys in one
+//     call per kind, plans with matching (literal or cascade strategy),
+//     writes each record's customer and policies on its working set, runs
+//     termination.Decide once per customer that got a new ACA policy, after
+//     every update, writes the new and changed customers and policies (one
+//     call per kind of write) and commits.
 //   - The response (respond.go): succeeded, failed, results (each succeeded
 //     record's customer with the policies it changed, each with its net
 //     action, created > terminated > updated, and previousStatus, null for
@@ -37,19 +40,37 @@
 //   - With Options.Explain, each record's decision and its reasons
 //     (explain.go).
 //
-// The output is deterministic: records in input order, policies in their
-// customer's order, new IDs "cust-N" and "pol-N" from the book's
-// matching.Store (the first N the book does not hold), never random.
+// The output is deterministic given the store's new IDs: records in input
+// order, policies in their customer's order. The Book's new IDs are
+// "cust-N" and "pol-N" (the first N the book does not hold), never random.
+//
+// # Stores
+//
+// A Store opens units of work (Begin, with every key of the request, so
+// that a store can lock them first); a Tx reads (Customers, Policies,
+// PoliciesOf, each answering a whole request in one call) and writes
+// (CreateCustomers, UpdateCustomers, CreatePolicies, UpdatePolicies: a
+// termination is an update) and commits or rolls back. The store makes a
+// unit atomic and concurrent units serializable in effect; an error that
+// wraps ErrConflict makes Sync run the request again (Options.Attempts).
+// The in-memory Book is one Store; the module
+// github.com/carecycle/carerules/sqlstore is another, over PostgreSQL or
+// SQLite; package storetest checks any implementation against the
+// contract.
 //
 // # The book
 //
 // Book holds customers and policies in full (Customer, Policy: the API's
 // record shapes, limited to the fields this package knows) and indexes them
-// with a matching.Store. ReadBook reads its JSON form, {"customers": [...]}
+// with a matching.Store. As a Store, its units of work run one at a time
+// (the book's lock is held from Begin to Commit or Rollback) and its writes
+// are applied at Commit. ReadBook reads its JSON form, {"customers": [...]}
 // with each customer's policies nested; MarshalJSON writes it back. A
 // stored status is parsed when the book is read (one that is not the API's
-// is a book error), and so is a stored effectiveDate (one that cannot be
-// read makes the one-year rule skip the policy, with a warning).
+// is a book error). A stored effectiveDate is read when a sync loads the
+// policy from its store (one that cannot be read makes the one-year rule
+// skip the policy, with a warning); a sent one is the value validation
+// parsed.
 //
 // # Decisions the API leaves open
 //

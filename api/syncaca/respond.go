@@ -82,14 +82,15 @@ func (r *syncRun) respond() *Response {
 // policy whose change this record reports, with its net action and its
 // status before the request (null for a created one).
 func (r *syncRun) result(i int) Result {
-	c := r.book.customers[r.book.byID[r.applied.Customers[i]]]
+	ci := r.w.custOf[i]
+	c := r.w.custs[ci]
 	res := Result{Customer: cloneCustomer(c, false), Policies: []ResultPolicy{}}
-	for _, p := range c.Policies {
-		pc := r.changed[p.ID]
+	for k, p := range c.Policies {
+		pc := r.changed[loc{ci, k}]
 		if pc == nil || pc.record != i {
 			continue
 		}
-		rp := ResultPolicy{Policy: p, Action: pc.action}
+		rp := ResultPolicy{Policy: clonePolicy(p), Action: pc.action}
 		if pc.action != ActionCreated {
 			prev := pc.before
 			rp.PreviousStatus = &prev

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/dob"
@@ -13,69 +16,254 @@ import (
 	"github.com/carecycle/carerules/termination"
 )
 
-// Sync runs POST /v2/sync/aca against the book: Validate, then plan with
-// matching (Options.Strategy), apply the plan, run the one-year rule
-// (termination.Decide, on Options.Today) once per customer that got a new
-// ACA policy, and build the response. A request that fails validation
-// returns a *api.ValidationError and changes nothing. The response is
-// deterministic: records in input order, policies in the customer's policy
-// order, and new IDs from the book's store ("cust-N", "pol-N", the first N
-// the book does not hold).
-func (b *Book) Sync(ctx context.Context, req *Request, opt Options) (*Response, error) {
+// Sync runs POST /v2/sync/aca on store: Validate, then, in one unit of work
+// of the store ([Store.Begin]), read every holder of the request's keys
+// (one call per kind), plan with matching (Options.Strategy), apply the
+// plan, run the one-year rule (termination.Decide, on Options.Today) once
+// per customer that got a new ACA policy, write (one call per kind of
+// write), commit, and build the response. A request that fails validation
+// returns a *api.ValidationError and opens no unit of work. A store error
+// fails the request, and the store writes nothing of it; a conflict with a
+// concurrent request (an error wrapping [ErrConflict]) is retried in a new
+// unit of work, up to Options.Attempts times. The response is
+// deterministic given the store's new IDs: records in input order, policies
+// in the customer's policy order.
+func Sync(ctx context.Context, store Store, req *Request, opt Options) (*Response, error) {
 	v, err := Validate(req, opt)
 	if err != nil {
 		return nil, err
 	}
-	return b.SyncValidated(ctx, v, opt)
+	return SyncValidated(ctx, store, v, opt)
 }
 
-// SyncValidated is Sync for a request that Validate (or Check) accepted
+// SyncValidated is [Sync] for a request that Validate (or Check) accepted
 // with the same options.
-func (b *Book) SyncValidated(ctx context.Context, v *Validated, opt Options) (*Response, error) {
+func SyncValidated(ctx context.Context, store Store, v *Validated, opt Options) (*Response, error) {
 	if opt.Today.IsZero() {
 		return nil, ErrNoToday
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	plan, err := matching.NewPlanner(b.store, opt.Strategy).Plan(ctx, v.MatchingRecords())
+	records := v.MatchingRecords()
+	keys := matching.KeysOf(records)
+	attempts := opt.Attempts
+	if attempts <= 0 {
+		attempts = DefaultAttempts
+	}
+	for attempt := 1; ; attempt++ {
+		resp, err := syncUnit(ctx, store, v, records, keys, opt)
+		if err == nil || !errors.Is(err, ErrConflict) || ctx.Err() != nil {
+			return resp, err
+		}
+		if attempt >= attempts {
+			return nil, fmt.Errorf("%w (%d): %w", ErrAttempts, attempts, err)
+		}
+		// Back off a little, with jitter, so that the requests that
+		// conflicted do not meet again at once.
+		t := time.NewTimer(time.Duration(rand.Int64N(int64(time.Millisecond) << min(attempt, 5))))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// Sync runs POST /v2/sync/aca against the book: [Sync] with the book as
+// the store. New IDs are the book's ("cust-N", "pol-N", the first N the
+// book does not hold).
+func (b *Book) Sync(ctx context.Context, req *Request, opt Options) (*Response, error) {
+	return Sync(ctx, b, req, opt)
+}
+
+// SyncValidated is [SyncValidated] with the book as the store.
+func (b *Book) SyncValidated(ctx context.Context, v *Validated, opt Options) (*Response, error) {
+	return SyncValidated(ctx, b, v, opt)
+}
+
+// syncUnit runs the request in one unit of work of store.
+func syncUnit(ctx context.Context, store Store, v *Validated, records []matching.Record, keys matching.Keys, opt Options) (resp *Response, err error) {
+	tx, err := store.Begin(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			if rerr := tx.Rollback(); rerr != nil && err == nil {
+				resp, err = nil, rerr
+			}
+		}
+	}()
+	w := &working{}
+	answers, err := w.read(ctx, tx, keys)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := matching.NewPlanner(answers, opt.Strategy).Plan(ctx, records)
 	if err != nil {
 		if ve := planValidation(err, v.Request); ve != nil {
 			return nil, ve
 		}
 		return nil, err
 	}
-	dups, err := b.possibleDuplicates(ctx, plan)
+	dups, err := possibleDuplicates(ctx, answers, plan)
 	if err != nil {
 		return nil, err
 	}
-	applied, err := b.store.Apply(plan)
-	if err != nil {
-		return nil, fmt.Errorf("syncaca: applying the plan: %w", err)
+	if err := w.load(ctx, tx, plan); err != nil {
+		return nil, err
 	}
-	run := &syncRun{book: b, v: v, plan: plan, applied: applied, dups: dups, changed: map[string]*policyChange{},
+	run := &syncRun{w: w, v: v, plan: plan, dups: dups, changed: map[loc]*policyChange{},
 		resp: &Response{Results: []Result{}, Errors: []RecordError{}}}
+	if err := run.apply(); err != nil {
+		return nil, err
+	}
+	if err := w.create(ctx, tx, plan); err != nil {
+		return nil, err
+	}
+	run.applied = w.applied(plan)
 	if opt.Explain {
 		run.explain = make([]Explanation, len(v.Records))
 	}
 	for i := range plan.Decisions {
-		run.writeRecord(i)
+		run.report(i)
 	}
 	if err := run.terminate(opt.Today); err != nil {
 		return nil, err
 	}
+	if err := w.update(ctx, tx); err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	committed = true
 	return run.respond(), nil
 }
 
-// syncRun is the state of one sync after the plan was applied to the
-// book's store: what it writes on the book's records, and the response it
-// builds.
+// loc is a policy of the working set: its customer's index there and its
+// index among that customer's policies.
+type loc [2]int
+
+// working is what one unit of work knows: the customers the request reads
+// or writes, each with its policies as stored and as the request leaves
+// them.
+type working struct {
+	holders   []Customer // every holder of the request's customer keys
+	custs     []*Customer
+	orig      []*Customer    // as read (nil for a new customer): writes that change nothing are skipped
+	origPol   map[loc]Policy // as read
+	effective map[loc]termination.EffectiveDate
+	byID      map[string]int // stored customer ID -> index in custs
+	polAt     map[string]loc // stored policy ID -> loc
+	newCust   map[int]int    // record -> index of the customer it creates
+	newPol    map[[2]int]loc // (record, policy) -> the policy it creates
+	custOf    []int          // record -> index of its customer (-1: failed)
+	polOf     [][]loc        // record -> its policies
+}
+
+// matchingCustomer is c as matching reads it: the fallback key is a pure
+// function of the stored fields.
+func matchingCustomer(c *Customer) matching.Customer {
+	fb, _ := matching.FallbackKey(c.FirstName, c.LastName, c.DateOfBirth, c.PhoneNumber)
+	return matching.Customer{ID: c.ID, FallbackKey: fb, IDs: matching.CustomerIDs{
+		HealthSherpaCustomerID: c.HealthSherpaCustomerID, ExternalID: c.ExternalID, CarrierAssignedCustomerID: c.CarrierAssignedCustomerID}}
+}
+
+func matchingPolicy(p *Policy) matching.Policy {
+	return matching.Policy{ID: p.ID, CustomerID: p.CustomerID, Type: p.PolicyType, Status: p.Status, EffectiveDate: p.EffectiveDate,
+		IDs: matching.PolicyIDs{HealthSherpaPolicyID: p.HealthSherpaPolicyID, CarrierAssignedPolicyID: p.CarrierAssignedPolicyID}}
+}
+
+// read asks the store for every holder of the request's keys, one call per
+// kind, and returns them as the planner's answers.
+func (w *working) read(ctx context.Context, tx Tx, keys matching.Keys) (*matching.Answers, error) {
+	var policies []Policy
+	var err error
+	if keys.Customers.Len() > 0 {
+		if w.holders, err = tx.Customers(ctx, keys.Customers); err != nil {
+			return nil, err
+		}
+	}
+	if keys.Policies.Len() > 0 {
+		if policies, err = tx.Policies(ctx, keys.Policies); err != nil {
+			return nil, err
+		}
+	}
+	mc := make([]matching.Customer, len(w.holders))
+	for i := range w.holders {
+		mc[i] = matchingCustomer(&w.holders[i])
+	}
+	mp := make([]matching.Policy, len(policies))
+	for i := range policies {
+		mp[i] = matchingPolicy(&policies[i])
+	}
+	return matching.NewAnswers(keys, mc, mp), nil
+}
+
+// errStore: the store's answers contradict each other.
+var errStore = errors.New("syncaca: the store's answers are inconsistent")
+
+// load puts in the working set the stored customers that the plan's
+// succeeded records matched, with their policies (one PoliciesOf call).
+func (w *working) load(ctx context.Context, tx Tx, plan *matching.Plan) error {
+	w.byID, w.polAt = map[string]int{}, map[string]loc{}
+	w.origPol, w.effective = map[loc]Policy{}, map[loc]termination.EffectiveDate{}
+	held := make(map[string]*Customer, len(w.holders))
+	for i := range w.holders {
+		held[w.holders[i].ID] = &w.holders[i]
+	}
+	var ids []string
+	for i := range plan.Decisions {
+		d := &plan.Decisions[i]
+		if d.Err != nil || d.Customer.Outcome != matching.OutcomeMatched || d.Customer.Customer.New {
+			continue
+		}
+		id := d.Customer.Customer.ID
+		if _, ok := w.byID[id]; ok {
+			continue
+		}
+		c := held[id]
+		if c == nil {
+			return fmt.Errorf("%w: customer %s was matched but not read", errStore, id)
+		}
+		w.byID[id] = len(w.custs)
+		cur, orig := cloneCustomer(c, false), cloneCustomer(c, false)
+		w.custs, w.orig = append(w.custs, &cur), append(w.orig, &orig)
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	ps, err := tx.PoliciesOf(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		ci, ok := w.byID[p.CustomerID]
+		if !ok {
+			return fmt.Errorf("%w: PoliciesOf returned policy %s of customer %s, which was not asked for", errStore, p.ID, p.CustomerID)
+		}
+		c := w.custs[ci]
+		l := loc{ci, len(c.Policies)}
+		c.Policies = append(c.Policies, p)
+		w.polAt[p.ID], w.origPol[l] = l, p
+		if eff := termination.ReadEffectiveDate(p.EffectiveDate); eff != (termination.EffectiveDate{}) {
+			w.effective[l] = eff
+		}
+	}
+	return nil
+}
+
+// syncRun is the state of one sync after its plan was made: what it writes
+// on the working set, and the response it builds.
 type syncRun struct {
-	book    *Book
+	w       *working
 	v       *Validated
 	plan    *matching.Plan
 	applied *matching.Applied
 	dups    map[int][]string // record -> customers holding its fallback key (possible duplicates)
-	changed map[string]*policyChange
+	changed map[loc]*policyChange
 	resp    *Response
 	explain []Explanation // with Options.Explain
 }
@@ -88,11 +276,162 @@ type policyChange struct {
 	record int
 }
 
-// writeRecord writes record i's decision on the book: a failed record is
-// only reported; a succeeded one writes its customer (created or updated,
-// with the identifiers the plan fills) and its policies, and reports what
-// was not written.
-func (r *syncRun) writeRecord(i int) {
+// apply writes the plan's decisions on the working set, in record order:
+// a succeeded record writes its customer (created or updated, with the
+// identifiers the plan fills) and its policies.
+func (r *syncRun) apply() error {
+	w := r.w
+	w.newCust, w.newPol = map[int]int{}, map[[2]int]loc{}
+	w.custOf, w.polOf = make([]int, len(r.plan.Decisions)), make([][]loc, len(r.plan.Decisions))
+	for i := range r.plan.Decisions {
+		d := &r.plan.Decisions[i]
+		w.custOf[i] = -1
+		if d.Err != nil {
+			continue
+		}
+		rec, vr := &r.v.Request.Records[i], &r.v.Records[i]
+		var ci int
+		switch cd := &d.Customer; {
+		case cd.Outcome == matching.OutcomeNew:
+			ci = len(w.custs)
+			w.custs, w.orig = append(w.custs, &Customer{}), append(w.orig, nil)
+			w.newCust[i] = ci
+		case cd.Customer.New:
+			ci = w.newCust[cd.Customer.Record]
+		default:
+			ci = w.byID[cd.Customer.ID]
+		}
+		w.custOf[i] = ci
+		c := w.custs[ci]
+		applyCustomer(c, rec, vr)
+		for _, f := range d.Customer.Fill {
+			setCustomerID(c, f.Key, f.Value)
+		}
+		w.polOf[i] = make([]loc, len(d.Policies))
+		for j := range d.Policies {
+			l, err := r.applyPolicy(i, j, ci)
+			if err != nil {
+				return err
+			}
+			w.polOf[i][j] = l
+		}
+	}
+	return nil
+}
+
+// applyPolicy writes policy j of record i on the working set: a new policy
+// is created on the record's customer (at index ci) with the API's
+// defaults, then the record's values and the plan's fills are written.
+func (r *syncRun) applyPolicy(i, j, ci int) (loc, error) {
+	w := r.w
+	pd := &r.plan.Decisions[i].Policies[j]
+	var l loc
+	switch {
+	case pd.Outcome == matching.OutcomeNew:
+		c := w.custs[ci]
+		c.Policies = append(c.Policies, Policy{PolicyType: matching.PolicyTypeACA, Status: termination.StatusActive})
+		l = loc{ci, len(c.Policies) - 1}
+		w.newPol[[2]int{i, j}] = l
+		r.changed[l] = &policyChange{action: ActionCreated, record: i}
+	case pd.Policy.New:
+		l = w.newPol[[2]int{pd.Policy.Record, pd.Policy.Policy}]
+	default:
+		var ok bool
+		if l, ok = w.polAt[pd.Policy.ID]; !ok || l[0] != ci {
+			return l, fmt.Errorf("%w: policy %s was matched but is not among its customer's policies", errStore, pd.Policy.ID)
+		}
+	}
+	if r.changed[l] == nil {
+		r.changed[l] = &policyChange{action: ActionUpdated, before: w.custs[l[0]].Policies[l[1]].Status, record: i}
+	}
+	p := &w.custs[l[0]].Policies[l[1]]
+	vp := &r.v.Records[i].Policies[j]
+	applyPolicy(p, &r.v.Request.Records[i].Policies[j], vp)
+	if vp.EffectiveDate != (termination.EffectiveDate{}) { // sent: it replaces the stored one
+		w.effective[l] = vp.EffectiveDate
+	}
+	for _, f := range pd.Fill {
+		if f.Key == matching.KeyHealthSherpaPolicyID {
+			p.HealthSherpaPolicyID = f.Value
+		} else if f.Key == matching.KeyCarrierAssignedPolicyID {
+			p.CarrierAssignedPolicyID = f.Value
+		}
+	}
+	return l, nil
+}
+
+// create writes the new customers, then the new policies (one call each,
+// in record order), and gives the working set the IDs the store chose.
+func (w *working) create(ctx context.Context, tx Tx, plan *matching.Plan) error {
+	var newIdx []int
+	for i := range plan.Decisions {
+		if ci, ok := w.newCust[i]; ok {
+			newIdx = append(newIdx, ci)
+		}
+	}
+	if len(newIdx) > 0 {
+		cs := make([]Customer, len(newIdx))
+		for k, ci := range newIdx {
+			cs[k] = cloneCustomer(w.custs[ci], false)
+		}
+		if err := tx.CreateCustomers(ctx, cs); err != nil {
+			return err
+		}
+		for k, ci := range newIdx {
+			if cs[k].ID == "" {
+				return fmt.Errorf("%w: CreateCustomers left a customer without an ID", errStore)
+			}
+			w.custs[ci].ID = cs[k].ID
+		}
+	}
+	var news []loc
+	for i := range plan.Decisions {
+		for j := range plan.Decisions[i].Policies {
+			if l, ok := w.newPol[[2]int{i, j}]; ok {
+				news = append(news, l)
+			}
+		}
+	}
+	if len(news) == 0 {
+		return nil
+	}
+	ps := make([]Policy, len(news))
+	for k, l := range news {
+		p := &w.custs[l[0]].Policies[l[1]]
+		p.CustomerID = w.custs[l[0]].ID
+		ps[k] = clonePolicy(*p)
+	}
+	if err := tx.CreatePolicies(ctx, ps); err != nil {
+		return err
+	}
+	for k, l := range news {
+		if ps[k].ID == "" {
+			return fmt.Errorf("%w: CreatePolicies left a policy without an ID", errStore)
+		}
+		w.custs[l[0]].Policies[l[1]].ID = ps[k].ID
+	}
+	return nil
+}
+
+// applied is what the plan wrote, by record, with the store's IDs.
+func (w *working) applied(plan *matching.Plan) *matching.Applied {
+	a := &matching.Applied{Customers: make([]string, len(plan.Decisions)), Policies: make([][]string, len(plan.Decisions))}
+	for i, ci := range w.custOf {
+		if ci < 0 {
+			continue
+		}
+		a.Customers[i] = w.custs[ci].ID
+		a.Policies[i] = make([]string, len(w.polOf[i]))
+		for j, l := range w.polOf[i] {
+			a.Policies[i][j] = w.custs[l[0]].Policies[l[1]].ID
+		}
+	}
+	return a
+}
+
+// report adds record i's error or warnings, and its explanation, to the
+// response.
+func (r *syncRun) report(i int) {
 	d := &r.plan.Decisions[i]
 	rec, vr := &r.v.Request.Records[i], &r.v.Records[i]
 	r.resp.Warnings = append(r.resp.Warnings, vr.Warnings...)
@@ -103,53 +442,45 @@ func (r *syncRun) writeRecord(i int) {
 		r.resp.Errors = append(r.resp.Errors, recordError(i, d, rec, r.applied))
 		return
 	}
-	cid := r.applied.Customers[i]
-	ci := r.book.customerAt(cid)
-	c := r.book.customers[ci]
-	applyCustomer(c, rec, vr)
-	for _, f := range d.Customer.Fill {
-		setCustomerID(c, f.Key, f.Value)
-	}
 	r.resp.Warnings = append(r.resp.Warnings, customerWarnings(i, d)...)
 	if len(r.dups[i]) > 0 {
 		r.resp.Warnings = append(r.resp.Warnings, possibleDuplicate(i, d, r.dups[i]))
 	}
 	for j := range d.Policies {
 		r.resp.Warnings = append(r.resp.Warnings, policyWarnings(i, j, &d.Policies[j])...)
-		r.writePolicy(i, j, ci)
 	}
 }
 
-// writePolicy writes policy j of record i on the book: a new policy is
-// created on the record's customer (at position ci) with the API's
-// defaults, then the record's values and the plan's fills are written.
-func (r *syncRun) writePolicy(i, j, ci int) {
-	pd := &r.plan.Decisions[i].Policies[j]
-	pid := r.applied.Policies[i][j]
-	b := r.book
-	loc, ok := b.policyAt[pid]
-	if !ok {
-		c := b.customers[ci]
-		c.Policies = append(c.Policies, Policy{ID: pid, CustomerID: c.ID, PolicyType: matching.PolicyTypeACA, Status: termination.StatusActive})
-		loc = [2]int{ci, len(c.Policies) - 1}
-		b.policyAt[pid] = loc
-		r.changed[pid] = &policyChange{action: ActionCreated, record: i}
-	} else if r.changed[pid] == nil {
-		r.changed[pid] = &policyChange{action: ActionUpdated, before: b.customers[loc[0]].Policies[loc[1]].Status, record: i}
-	}
-	p := &b.customers[loc[0]].Policies[loc[1]]
-	vp := &r.v.Records[i].Policies[j]
-	applyPolicy(p, &r.v.Request.Records[i].Policies[j], vp)
-	if vp.EffectiveDate != (termination.EffectiveDate{}) { // sent: it replaces the stored one
-		b.effective[pid] = vp.EffectiveDate
-	}
-	for _, f := range pd.Fill {
-		if f.Key == matching.KeyHealthSherpaPolicyID {
-			p.HealthSherpaPolicyID = f.Value
-		} else if f.Key == matching.KeyCarrierAssignedPolicyID {
-			p.CarrierAssignedPolicyID = f.Value
+// update writes the stored customers and policies the request changed
+// (one call each; none when nothing changed).
+func (w *working) update(ctx context.Context, tx Tx) error {
+	var cs []Customer
+	var ps []Policy
+	for ci, c := range w.custs {
+		o := w.orig[ci]
+		if o == nil {
+			continue // created, with its policies
+		}
+		if cur := cloneCustomer(c, false); !reflect.DeepEqual(&cur, o) {
+			cs = append(cs, cur)
+		}
+		for k := range c.Policies {
+			if op, ok := w.origPol[loc{ci, k}]; ok && !reflect.DeepEqual(op, c.Policies[k]) {
+				ps = append(ps, clonePolicy(c.Policies[k]))
+			}
 		}
 	}
+	if len(cs) > 0 {
+		if err := tx.UpdateCustomers(ctx, cs); err != nil {
+			return err
+		}
+	}
+	if len(ps) > 0 {
+		if err := tx.UpdatePolicies(ctx, ps); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // terminate runs the one-year rule once per customer that the request gave
@@ -162,15 +493,17 @@ func (r *syncRun) terminate(today dob.Date) error {
 			continue
 		}
 		trigger := r.trigger(eff.Records)
-		c := r.book.customers[r.book.byID[r.applied.Customers[trigger]]]
-		dec, err := termination.Decide(termination.Input{CreatedACA: true, Today: today, Policies: r.terminationPolicies(c)})
+		ci := r.w.custOf[trigger]
+		c := r.w.custs[ci]
+		dec, err := termination.Decide(termination.Input{CreatedACA: true, Today: today, Policies: r.terminationPolicies(ci)})
 		if err != nil {
 			return err // only ErrNoToday, ruled out by SyncValidated
 		}
 		for _, t := range dec.Terminate {
+			l := loc{ci, t.Index}
 			p := &c.Policies[t.Index]
-			if pc := r.changed[p.ID]; pc == nil {
-				r.changed[p.ID] = &policyChange{action: ActionTerminated, before: p.Status, record: trigger}
+			if pc := r.changed[l]; pc == nil {
+				r.changed[l] = &policyChange{action: ActionTerminated, before: p.Status, record: trigger}
 			} else {
 				pc.action = ActionTerminated
 			}
@@ -197,15 +530,16 @@ func (r *syncRun) trigger(records []int) int {
 	return records[0]
 }
 
-// terminationPolicies is a customer's policies as the one-year rule reads
-// them: the status and effective date already parsed, and what this
-// request did to each.
-func (r *syncRun) terminationPolicies(c *Customer) []termination.Policy {
+// terminationPolicies is customer ci's policies as the one-year rule reads
+// them: the status and effective date parsed, and what this request did to
+// each.
+func (r *syncRun) terminationPolicies(ci int) []termination.Policy {
+	c := r.w.custs[ci]
 	out := make([]termination.Policy, len(c.Policies))
 	for k := range c.Policies {
 		p := &c.Policies[k]
-		tp := termination.Policy{ID: p.ID, Type: p.PolicyType, Status: p.Status, EffectiveDate: r.book.effective[p.ID]}
-		if pc := r.changed[p.ID]; pc != nil {
+		tp := termination.Policy{ID: p.ID, Type: p.PolicyType, Status: p.Status, EffectiveDate: r.w.effective[loc{ci, k}]}
+		if pc := r.changed[loc{ci, k}]; pc != nil {
 			tp.CreatedByRequest = pc.action == ActionCreated
 			if pc.action == ActionUpdated {
 				tp.PreviousStatus = pc.before
@@ -243,16 +577,16 @@ func (v *Validated) MatchingRecords() []matching.Record {
 }
 
 // possibleDuplicates finds, for each record that creates a customer although
-// its fallback key is held by existing customers (the literal strategy's
+// its fallback key is held by stored customers (the literal strategy's
 // visible cost), those customers' IDs.
-func (b *Book) possibleDuplicates(ctx context.Context, plan *matching.Plan) (map[int][]string, error) {
+func possibleDuplicates(ctx context.Context, l matching.FallbackFinder, plan *matching.Plan) (map[int][]string, error) {
 	out := map[int][]string{}
 	for i := range plan.Decisions {
 		cd := &plan.Decisions[i].Customer
 		if plan.Decisions[i].Err != nil || cd.Outcome != matching.OutcomeNew || cd.FallbackKey == "" {
 			continue
 		}
-		cs, err := b.store.FindCustomersByFallback(ctx, cd.FallbackKey)
+		cs, err := l.FindCustomersByFallback(ctx, cd.FallbackKey)
 		if err != nil {
 			return nil, err
 		}

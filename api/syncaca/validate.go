@@ -17,7 +17,7 @@ import (
 	"github.com/carecycle/carerules/timezone"
 )
 
-// Options configure Validate and Book.Sync.
+// Options configure Validate and Sync.
 type Options struct {
 	// Today is the civil date the request is evaluated on: the date of
 	// birth plausibility check and the one-year rule use it. Required: the
@@ -31,9 +31,13 @@ type Options struct {
 	// Explain adds each record's decision, with its reasons, to the
 	// response (Response.Explain).
 	Explain bool
+	// Attempts is how many units of work Sync tries a request in when the
+	// store reports a conflict with a concurrent request (ErrConflict);
+	// zero means DefaultAttempts.
+	Attempts int
 }
 
-// ErrNoToday is returned by Validate and Book.Sync when Options.Today is the
+// ErrNoToday is returned by Validate and Sync when Options.Today is the
 // zero Date.
 var ErrNoToday = errors.New("syncaca: Options.Today is required")
 

@@ -78,8 +78,11 @@ func Fixture() ([]matching.Customer, []matching.Policy) {
 // result and a nil error; values returned as stored; a canceled context
 // yields an error wrapping context.Canceled; concurrent lookups are safe; and
 // planning a batch against the store gives the same plan as against
-// matching's own in-memory Store holding the same data. It returns every
-// failure found, joined, or nil.
+// matching's own in-memory Store holding the same data. When the store is
+// also a [matching.BatchLookup], its batch answers are checked too: for
+// every kind and value, and for all of them at once, the holders equal the
+// single-key answers (each holder once). It returns every failure found,
+// joined, or nil.
 func TestStore(load Loader) error {
 	cs, ps := Fixture()
 	l, err := load(clone(cs), slices.Clone(ps))
@@ -184,6 +187,10 @@ func TestStore(load Loader) error {
 	}
 	wg.Wait()
 
+	if b, ok := l.(matching.BatchLookup); ok {
+		errs = append(errs, checkBatch(ctx, l, b, values)...)
+	}
+
 	// The same plan as matching's own store.
 	ref, err := matching.NewStore(cs, ps)
 	if err != nil {
@@ -276,4 +283,67 @@ func policyIDs(ps []matching.Policy) []string {
 		out = append(out, p.ID)
 	}
 	return out
+}
+
+// checkBatch compares the batch answers of b with the single answers of l.
+func checkBatch(ctx context.Context, l matching.Lookup, b matching.BatchLookup, values []string) []error {
+	var errs []error
+	single := matching.Batch(singleOnly{l})
+	var all matching.Keys
+	for _, kind := range []matching.CustomerKey{matching.KeyHealthSherpaCustomerID, matching.KeyExternalID, matching.KeyCarrierAssignedCustomerID, matching.KeyFallback} {
+		for _, v := range values {
+			keys := customerKeys(kind, []string{v})
+			want, err1 := single.FindCustomersByKeys(ctx, keys)
+			got, err2 := b.FindCustomersByKeys(ctx, keys)
+			if err1 != nil || err2 != nil || !sameCustomers(got, sortCustomers(want)) {
+				errs = append(errs, fmt.Errorf("matchingtest: FindCustomersByKeys(%v %q) = %v (%v), the single lookup gives %v (%v)", kind, v, customerIDs(got), err2, customerIDs(want), err1))
+			}
+		}
+		all.Customers = mergeKeys(all.Customers, customerKeys(kind, values))
+	}
+	want, err1 := single.FindCustomersByKeys(ctx, all.Customers)
+	got, err2 := b.FindCustomersByKeys(ctx, all.Customers)
+	if err1 != nil || err2 != nil || !sameCustomers(got, sortCustomers(want)) {
+		errs = append(errs, fmt.Errorf("matchingtest: FindCustomersByKeys(every key at once) = %v (%v), want %v (each holder once)", customerIDs(got), err2, customerIDs(want)))
+	}
+	all.Policies = matching.PolicyKeys{HealthSherpaPolicyIDs: values, CarrierAssignedPolicyIDs: values}
+	wantP, err1 := single.FindPoliciesByKeys(ctx, all.Policies)
+	gotP, err2 := b.FindPoliciesByKeys(ctx, all.Policies)
+	slices.SortFunc(wantP, func(a, b matching.Policy) int { return strings.Compare(a.ID, b.ID) })
+	if err1 != nil || err2 != nil || !samePolicies(gotP, wantP) {
+		errs = append(errs, fmt.Errorf("matchingtest: FindPoliciesByKeys(every key at once) = %v (%v), want %v (each holder once)", policyIDs(gotP), err2, policyIDs(wantP)))
+	}
+	return errs
+}
+
+// singleOnly hides a store's batch methods, so that matching.Batch adapts
+// its single-key lookups.
+type singleOnly struct{ matching.Lookup }
+
+func customerKeys(kind matching.CustomerKey, vals []string) matching.CustomerKeys {
+	var k matching.CustomerKeys
+	switch kind {
+	case matching.KeyHealthSherpaCustomerID:
+		k.HealthSherpaCustomerIDs = vals
+	case matching.KeyExternalID:
+		k.ExternalIDs = vals
+	case matching.KeyCarrierAssignedCustomerID:
+		k.CarrierAssignedCustomerIDs = vals
+	case matching.KeyFallback:
+		k.FallbackKeys = vals
+	}
+	return k
+}
+
+func mergeKeys(a, b matching.CustomerKeys) matching.CustomerKeys {
+	a.HealthSherpaCustomerIDs = append(a.HealthSherpaCustomerIDs, b.HealthSherpaCustomerIDs...)
+	a.ExternalIDs = append(a.ExternalIDs, b.ExternalIDs...)
+	a.CarrierAssignedCustomerIDs = append(a.CarrierAssignedCustomerIDs, b.CarrierAssignedCustomerIDs...)
+	a.FallbackKeys = append(a.FallbackKeys, b.FallbackKeys...)
+	return a
+}
+
+func sortCustomers(cs []matching.Customer) []matching.Customer {
+	slices.SortFunc(cs, func(a, b matching.Customer) int { return strings.Compare(a.ID, b.ID) })
+	return cs
 }

@@ -1,0 +1,2 @@
+DROP TABLE carerules_policy;
+DROP TABLE carerules_customer;

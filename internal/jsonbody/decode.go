@@ -1,0 +1,595 @@
+package jsonbody
+
+import (
+	"io"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// ReadAll reads a body of at most limit bytes. It reads at most limit+1
+// bytes, and returns ErrTooLarge (with the bytes read) when there are more.
+func ReadAll(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, ErrTooLarge
+	}
+	return data, nil
+}
+
+// Decode decodes body, which must be one JSON object, against sc. A body
+// that is not JSON is a *SyntaxError and no Result; a body that is JSON but
+// not an object is one invalid_type issue at the empty path. Every other
+// problem of the body's shape is an issue in the Result; a field with an
+// issue is Invalid.
+//
+// The Result's strings share the memory of one copy of body (body itself is
+// not retained, and may be reused by the caller).
+func Decode(body []byte, sc *Schema) (Result, error) {
+	d := &decoder{s: string(body)}
+	i := d.ws(0)
+	if i >= len(d.s) {
+		return Result{}, d.eof()
+	}
+	var obj Object
+	var end int
+	var err error
+	if d.s[i] == '{' {
+		end, err = d.object(i, 0, sc, &obj)
+	} else {
+		end, _, _, err = d.skip(i, 0)
+		if err == nil {
+			if d.count() {
+				d.add(Issue{Message: "request body must be an object", Expected: "object", Received: typeAt(d.s, i), Code: CodeInvalidType})
+			}
+		}
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	if end = d.ws(end); end < len(d.s) {
+		return Result{}, d.syntax(end, "data after the JSON value")
+	}
+	return Result{Object: obj, Issues: d.issues, Total: d.total}, nil
+}
+
+// decoder is one decode: the body as a string, the path of the value being
+// decoded, and the issues.
+type decoder struct {
+	s      string
+	path   []seg
+	issues []Issue
+	total  int
+}
+
+// seg is one segment of a path: a member name, or an array index when name
+// is "" and index >= 0.
+type seg struct {
+	name  string
+	index int
+}
+
+func (d *decoder) push(name string) { d.path = append(d.path, seg{name: name, index: -1}) }
+func (d *decoder) pushIndex(i int)  { d.path = append(d.path, seg{index: i}) }
+func (d *decoder) pop()             { d.path = d.path[:len(d.path)-1] }
+
+// count counts one issue and reports whether it is to be kept: callers
+// build an issue only when it is, so that issues past the cap cost nothing.
+func (d *decoder) count() bool {
+	d.total++
+	return len(d.issues) < MaxIssues
+}
+
+// add keeps an issue at the current path.
+func (d *decoder) add(is Issue) {
+	is.Path = make([]string, len(d.path))
+	for k, sg := range d.path {
+		if sg.index >= 0 {
+			is.Path[k] = strconv.Itoa(sg.index)
+		} else {
+			is.Path[k] = sg.name
+		}
+	}
+	d.issues = append(d.issues, is)
+}
+
+// object decodes the object at s[i] == '{' into obj. depth counts the
+// containers open around it.
+func (d *decoder) object(i, depth int, sc *Schema, obj *Object) (int, error) {
+	s := d.s
+	if depth >= maxDepth {
+		return i, d.syntax(i, "nesting too deep")
+	}
+	obj.Values = make([]Value, len(sc.fields))
+	var extra []byte
+	i = d.ws(i + 1)
+	if i < len(s) && s[i] == '}' {
+		i++
+	} else {
+		for {
+			if i >= len(s) {
+				return i, d.eof()
+			}
+			if s[i] != '"' {
+				return i, d.syntax(i, "object key is not a string")
+			}
+			ks := i
+			j, kfl, err := d.str(i)
+			if err != nil {
+				return j, err
+			}
+			key := s[i+1 : j-1]
+			if kfl&fEscape != 0 {
+				key = unescape(key)
+			}
+			if i = d.ws(j); i >= len(s) {
+				return i, d.eof()
+			}
+			if s[i] != ':' {
+				return i, d.syntax(i, "missing colon after object key")
+			}
+			i = d.ws(i + 1)
+			f := -1
+			if kfl&(fBad|fControl) == 0 {
+				f = sc.Index(key)
+			}
+			if f >= 0 {
+				d.push(key)
+				j, err = d.field(i, depth+1, &sc.fields[f], &obj.Values[f])
+				d.pop()
+			} else {
+				var vfl uint8
+				j, _, vfl, err = d.skip(i, depth+1)
+				if err != nil {
+					return j, err
+				}
+				switch {
+				case kfl&(fBad|fControl) != 0:
+					if d.count() {
+						d.add(Issue{Message: "a field name is not valid text", Expected: "valid Unicode text without control characters",
+							Received: "invalid text", Code: CodeInvalidString})
+					}
+				case vfl&fBad != 0:
+					d.push(key)
+					if d.count() {
+						d.add(Issue{Message: key + " holds text that is not valid Unicode or holds U+0000", Expected: "valid Unicode text without U+0000",
+							Received: "invalid text", Code: CodeInvalidString})
+					}
+					d.pop()
+				}
+				if extra == nil {
+					extra = append(make([]byte, 0, j-ks+2), '{')
+				} else {
+					extra = append(extra, ',')
+				}
+				extra = append(extra, s[ks:j]...)
+			}
+			if err != nil {
+				return j, err
+			}
+			if i = d.ws(j); i >= len(s) {
+				return i, d.eof()
+			}
+			if s[i] == ',' {
+				i = d.ws(i + 1)
+				continue
+			}
+			if s[i] != '}' {
+				return i, d.syntax(i, "missing comma or closing brace")
+			}
+			i++
+			break
+		}
+	}
+	if extra != nil {
+		obj.Extra = append(extra, '}')
+	}
+	for k := range sc.fields {
+		f := &sc.fields[k]
+		if f.Required && obj.Values[k].State <= Null {
+			d.push(f.Name)
+			if d.count() {
+				rec := "undefined"
+				if obj.Values[k].State == Null {
+					rec = "null"
+				}
+				d.add(Issue{Message: f.Name + " is required", Expected: expected(f.Kind), Received: rec, Code: CodeInvalidType})
+			}
+			d.pop()
+		}
+	}
+	return i, nil
+}
+
+func expected(k Kind) string {
+	switch k {
+	case ID:
+		return "string | number"
+	case Int32:
+		return "integer"
+	case Objects:
+		return "array"
+	case CustomValue:
+		return "string | number | boolean | array<string> | null"
+	}
+	return "string"
+}
+
+// wrongType reports a value of the wrong JSON type at the current path.
+func (d *decoder) wrongType(f *Field, got string) {
+	if !d.count() {
+		return
+	}
+	msg := f.Name + " has the wrong type"
+	switch f.Kind {
+	case Objects:
+		msg = f.Name + " must be an array"
+	case Int32:
+		msg = f.Name + " must be an integer"
+	}
+	d.add(Issue{Message: msg, Expected: expected(f.Kind), Received: got, Code: CodeInvalidType})
+}
+
+// badText reports a string with invalid text at the current path.
+func (d *decoder) badText(name string, fl uint8, strict bool) {
+	if !d.count() {
+		return
+	}
+	exp := "valid Unicode text without U+0000"
+	if strict {
+		exp = "valid Unicode text without control characters"
+	}
+	msg := name + " is not valid Unicode text"
+	switch {
+	case fl&fNUL != 0:
+		msg = name + " holds U+0000"
+	case fl&(fBadUTF8|fSurrogate) == 0:
+		msg = name + " holds a control character"
+	}
+	d.add(Issue{Message: msg, Expected: exp, Received: "invalid text", Code: CodeInvalidString})
+}
+
+// field decodes the value at s[i] of field f into v.
+func (d *decoder) field(i, depth int, f *Field, v *Value) (int, error) {
+	s := d.s
+	*v = Value{State: Invalid}
+	if i >= len(s) {
+		return i, d.eof()
+	}
+	switch c := s[i]; c {
+	case 'n':
+		j, err := d.lit(i, "null")
+		v.State = Null
+		return j, err
+	case '"':
+		j, fl, err := d.str(i)
+		if err != nil {
+			return j, err
+		}
+		if f.Kind == Int32 || f.Kind == Objects {
+			d.wrongType(f, "string")
+			return j, nil
+		}
+		bad := fBad
+		if f.Strict {
+			bad |= fControl
+		}
+		if fl&bad != 0 {
+			d.badText(f.Name, fl, f.Strict)
+			return j, nil
+		}
+		text := s[i+1 : j-1]
+		if fl&fEscape != 0 {
+			text = unescape(text)
+		}
+		if f.Kind == CustomValue {
+			*v = Value{Text: s[i:j], State: Given}
+			return j, nil
+		}
+		if !d.checkText(f, text, fl) {
+			return j, nil
+		}
+		*v = Value{Text: text, State: Given}
+		return j, nil
+	case '[':
+		switch f.Kind {
+		case Objects:
+			return d.objects(i, depth, f, v)
+		case CustomValue:
+			return d.stringArray(i, depth, v)
+		}
+		j, _, _, err := d.skip(i, depth)
+		if err == nil {
+			d.wrongType(f, "array")
+		}
+		return j, err
+	case '{':
+		j, _, _, err := d.skip(i, depth)
+		if err == nil {
+			d.wrongType(f, "object")
+		}
+		return j, err
+	case 't', 'f':
+		j, _, _, err := d.skip(i, depth)
+		if err != nil {
+			return j, err
+		}
+		if f.Kind == CustomValue {
+			*v = Value{Text: s[i:j], State: Given}
+		} else {
+			d.wrongType(f, "boolean")
+		}
+		return j, nil
+	}
+	j, _, _, err := d.skip(i, depth)
+	if err != nil {
+		return j, err
+	}
+	lit := s[i:j]
+	switch f.Kind {
+	case ID:
+		if d.checkText(f, lit, 0) {
+			*v = Value{Text: lit, State: Given, Number: true}
+		}
+	case CustomValue:
+		*v = Value{Text: lit, State: Given}
+	case Int32:
+		n, integer, inRange := int32Value(lit)
+		switch {
+		case !integer:
+			d.wrongType(f, "number")
+		case !inRange:
+			if d.count() {
+				code, exp := CodeTooBig, "integer in [-2147483648, 2147483647]"
+				if lit[0] == '-' {
+					code = CodeTooSmall
+				}
+				d.add(Issue{Message: f.Name + " is out of the 32-bit integer range", Expected: exp, Received: "number", Code: code})
+			}
+		default:
+			*v = Value{Int: n, State: Given}
+		}
+	default:
+		d.wrongType(f, "number")
+	}
+	return j, nil
+}
+
+// checkText applies a string field's length limits and enum; fl are the
+// string's scan flags (0 for a number's literal text, which is ASCII).
+func (d *decoder) checkText(f *Field, text string, fl uint8) bool {
+	if f.Max > 0 || f.Min > 0 {
+		n := len(text)
+		if fl&fNonASCII != 0 {
+			n = utf16Len(text)
+		}
+		if f.Max > 0 && n > f.Max {
+			if d.count() {
+				d.add(Issue{Message: f.Name + " is too long", Expected: lengthRange(f), Received: strconv.Itoa(n) + " characters", Code: CodeTooBig})
+			}
+			return false
+		}
+		if n < f.Min {
+			if d.count() {
+				d.add(Issue{Message: f.Name + " is too short", Expected: lengthRange(f), Received: strconv.Itoa(n) + " characters", Code: CodeTooSmall})
+			}
+			return false
+		}
+	}
+	if f.Kind == Enum && !slices.Contains(f.Enum, text) {
+		if d.count() {
+			rec := text
+			if n := utf8.RuneCountInString(text); n > 40 {
+				rec = strconv.Itoa(utf16Len(text)) + " characters"
+			}
+			exp := ""
+			for k, e := range f.Enum {
+				if k > 0 {
+					exp += " | "
+				}
+				exp += e
+			}
+			d.add(Issue{Message: f.Name + " is not one of the allowed values", Expected: exp, Received: rec, Code: CodeInvalidEnum})
+		}
+		return false
+	}
+	return true
+}
+
+func lengthRange(f *Field) string {
+	if f.Min > 0 {
+		return strconv.Itoa(f.Min) + " to " + strconv.Itoa(f.Max) + " characters"
+	}
+	return "at most " + strconv.Itoa(f.Max) + " characters"
+}
+
+// utf16Len counts UTF-16 code units, as JavaScript's String.length does.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// objects decodes the array of objects at s[i] == '['. It counts the items
+// with a syntax-only scan first: an array over its limit costs no
+// per-item work.
+func (d *decoder) objects(i, depth int, f *Field, v *Value) (int, error) {
+	s := d.s
+	end, n, _, err := d.skip(i, depth)
+	if err != nil {
+		return end, err
+	}
+	items := func(k int) string {
+		if f.Noun == "" {
+			return strconv.Itoa(k) + " items"
+		}
+		if k == 1 {
+			return "1 " + f.Noun
+		}
+		return strconv.Itoa(k) + " " + f.Noun + "s"
+	}
+	exp := "at most " + items(f.Max)
+	if f.Min > 0 {
+		exp = strconv.Itoa(f.Min) + " to " + items(f.Max)
+	}
+	if f.Max > 0 && n > f.Max {
+		if d.count() {
+			d.add(Issue{Message: f.Name + " must hold at most " + items(f.Max), Expected: exp, Received: items(n), Code: CodeTooBig})
+		}
+		return end, nil
+	}
+	if n < f.Min {
+		if d.count() {
+			d.add(Issue{Message: f.Name + " must hold at least " + items(f.Min), Expected: exp, Received: items(n), Code: CodeTooSmall})
+		}
+		return end, nil
+	}
+	v.State = Given
+	v.Items = make([]Object, n)
+	invalid := false
+	i = d.ws(i + 1)
+	for k := 0; k < n; k++ {
+		var j int
+		d.pushIndex(k)
+		if s[i] == '{' {
+			j, err = d.object(i, depth+1, f.Elem, &v.Items[k])
+		} else {
+			j, _, _, err = d.skip(i, depth+1)
+			invalid = true
+			if err == nil && d.count() {
+				d.add(Issue{Message: f.Elem.noun + " must be an object", Expected: "object", Received: typeAt(s, i), Code: CodeInvalidType})
+			}
+		}
+		d.pop()
+		if err != nil {
+			return j, err
+		}
+		i = d.ws(j)
+		if s[i] == ',' {
+			i = d.ws(i + 1)
+		}
+	}
+	if invalid {
+		v.State = Invalid
+	}
+	return end, nil
+}
+
+// stringArray decodes a custom field value that is an array: each item
+// must be a string of valid text.
+func (d *decoder) stringArray(i, depth int, v *Value) (int, error) {
+	s := d.s
+	start := i
+	end, n, _, err := d.skip(i, depth)
+	if err != nil {
+		return end, err
+	}
+	ok := true
+	i = d.ws(i + 1)
+	for k := 0; k < n; k++ {
+		d.pushIndex(k)
+		j, _, fl, _ := d.skip(i, depth+1) // checked by the scan above
+		switch {
+		case s[i] != '"':
+			ok = false
+			if d.count() {
+				d.add(Issue{Message: "custom field array values must be strings", Expected: "string", Received: typeAt(s, i), Code: CodeInvalidType})
+			}
+		case fl&fBad != 0:
+			ok = false
+			d.badText("custom field value", fl, false)
+		}
+		d.pop()
+		i = d.ws(j)
+		if s[i] == ',' {
+			i = d.ws(i + 1)
+		}
+	}
+	if ok {
+		*v = Value{Text: s[start:end], State: Given}
+	}
+	return end, nil
+}
+
+// int32Value reads a JSON number's literal text (checked by num) as an
+// integer: it reports whether the value has no fractional part, and whether
+// it is in the 32-bit range. The value decides, not the spelling: 1.0 and
+// 1e3 are integers, 1.5 and 1e-9 are not.
+func int32Value(lit string) (n int32, integer, inRange bool) {
+	neg := lit[0] == '-'
+	if neg {
+		lit = lit[1:]
+	}
+	mant, exp := lit, int64(0)
+	if k := indexAny(lit, 'e', 'E'); k >= 0 {
+		mant = lit[:k]
+		e := lit[k+1:]
+		sign := int64(1)
+		if e[0] == '+' || e[0] == '-' {
+			if e[0] == '-' {
+				sign = -1
+			}
+			e = e[1:]
+		}
+		for _, c := range []byte(e) {
+			if exp < 1e12 {
+				exp = exp*10 + int64(c-'0')
+			}
+		}
+		exp *= sign
+	}
+	intPart, frac := mant, ""
+	if k := indexAny(mant, '.', '.'); k >= 0 {
+		intPart, frac = mant[:k], mant[k+1:]
+	}
+	// value = digits × 10^e
+	dg := intPart + frac
+	e := exp - int64(len(frac))
+	for len(dg) > 0 && dg[0] == '0' {
+		dg = dg[1:]
+	}
+	if dg == "" {
+		return 0, true, true
+	}
+	for dg[len(dg)-1] == '0' {
+		dg = dg[:len(dg)-1]
+		e++
+	}
+	if e < 0 {
+		return 0, false, false
+	}
+	if int64(len(dg))+e > 10 {
+		return 0, true, false
+	}
+	var v int64
+	for _, c := range []byte(dg) {
+		v = v*10 + int64(c-'0')
+	}
+	for ; e > 0; e-- {
+		v *= 10
+	}
+	if neg {
+		v = -v
+	}
+	if v < -1<<31 || v > 1<<31-1 {
+		return 0, true, false
+	}
+	return int32(v), true, true
+}
+
+func indexAny(s string, a, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == a || s[i] == b {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,43 @@
+// Package jsonbody decodes an API request body in one pass over its raw
+// bytes, against a schema of the API's fields, so that the work a body costs
+// is bounded by the API's limits, not by the body, and no text is repaired
+// before it is checked.
+//
+// It lives under internal/ because it is the mechanism behind the endpoints'
+// decoders (the sync body today, the create-policy body next), not a contract
+// a host programs against: a host calls the endpoint packages, which own the
+// field lists and map this package's issues onto the API's.
+//
+// What a decode guarantees:
+//
+//   - Bounded work. An array field with an item limit (records, policies,
+//     custom fields) is counted by a syntax-only scan before any element is
+//     decoded; over its limit, it is one too_big issue ("1000000 items") and
+//     no element is examined. Issues are capped at MaxIssues, with the total
+//     counted; an issue past the cap costs a counter increment, never an
+//     allocation. Nesting deeper than 10,000 levels is a syntax error, as in
+//     encoding/json. Peak memory is a small multiple of the body: one copy of
+//     the body as a string (every value without escapes is a substring of
+//     it), the decoded objects of at most the schema's limits, and the
+//     unknown members, which are substrings of the body.
+//   - No repaired text. Strings are checked on the raw bytes: invalid UTF-8
+//     and unpaired surrogate escapes ("\ud800") are an invalid_string issue on
+//     the field (encoding/json would turn both into U+FFFD and make distinct
+//     identifiers equal), and so is U+0000 in any field and any other C0
+//     control character in a field marked Strict (names, identifiers).
+//     Unknown members and custom field values are checked the same way.
+//   - Typed values. An identifier sent as a JSON number keeps the number's
+//     literal text (never a float64). An integer field accepts any number
+//     whose value has no fractional part (1, 1.0, 1e3, -0; not 1.5 or 1e-9),
+//     and its range applies to the value.
+//   - Nothing dropped. Members the schema does not know are kept, in order
+//     and as sent, as one raw JSON object per decoded object (Object.Extra).
+//   - Nothing echoed. An issue describes a rejected value by its type
+//     ("number", "object") or its length ("300 characters"), never by
+//     quoting it; only an enum miss of at most 40 characters is quoted.
+//
+// A body that is not JSON is a *SyntaxError (errors.Is ErrSyntax) that names
+// a byte offset, never the bytes around it. A key sent twice in one object:
+// the last value counts, as in JavaScript and encoding/json, and every value
+// is checked.
+package jsonbody

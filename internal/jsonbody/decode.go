@@ -38,7 +38,7 @@ func Decode(body []byte, sc *Schema) (Result, error) {
 	var end int
 	var err error
 	if d.s[i] == '{' {
-		end, err = d.object(i, 0, sc, &obj)
+		end, err = d.object(i, 0, sc, &obj, nil)
 	} else {
 		end, _, _, err = d.skip(i, 0)
 		if err == nil {
@@ -98,12 +98,18 @@ func (d *decoder) add(is Issue) {
 
 // object decodes the object at s[i] == '{' into obj. depth counts the
 // containers open around it.
-func (d *decoder) object(i, depth int, sc *Schema, obj *Object) (int, error) {
+// Its values are vals (len(sc.fields) of them), or newly allocated when
+// vals is nil.
+func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (int, error) {
 	s := d.s
 	if depth >= maxDepth {
 		return i, d.syntax(i, "nesting too deep")
 	}
-	obj.Values = make([]Value, len(sc.fields))
+	if vals == nil {
+		vals = make([]Value, len(sc.fields))
+	}
+	obj.Values = vals
+	obj0 := i
 	var extra []byte
 	i = d.ws(i + 1)
 	if i < len(s) && s[i] == '}' {
@@ -138,7 +144,7 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object) (int, error) {
 			}
 			if f >= 0 {
 				d.push(key)
-				j, err = d.field(i, depth+1, &sc.fields[f], &obj.Values[f])
+				j, err = d.field(i, depth+1, &sc.fields[f], &obj.Values[f], obj, sc)
 				d.pop()
 			} else {
 				var vfl uint8
@@ -161,7 +167,14 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object) (int, error) {
 					d.pop()
 				}
 				if extra == nil {
-					extra = append(make([]byte, 0, j-ks+2), '{')
+					// Size the buffer once: the rest of the object bounds
+					// its unknown members (growing it by appending would
+					// copy them several times over).
+					end, _, _, err := d.skip(obj0, depth)
+					if err != nil {
+						return end, err
+					}
+					extra = append(make([]byte, 0, end-ks+2), '{')
 				} else {
 					extra = append(extra, ',')
 				}
@@ -253,7 +266,8 @@ func (d *decoder) badText(name string, fl uint8, strict bool) {
 }
 
 // field decodes the value at s[i] of field f into v.
-func (d *decoder) field(i, depth int, f *Field, v *Value) (int, error) {
+// An Objects field's items go to obj's lists.
+func (d *decoder) field(i, depth int, f *Field, v *Value, obj *Object, sc *Schema) (int, error) {
 	s := d.s
 	*v = Value{State: Invalid}
 	if i >= len(s) {
@@ -297,7 +311,7 @@ func (d *decoder) field(i, depth int, f *Field, v *Value) (int, error) {
 	case '[':
 		switch f.Kind {
 		case Objects:
-			return d.objects(i, depth, f, v)
+			return d.objects(i, depth, f, v, obj, sc)
 		case CustomValue:
 			return d.stringArray(i, depth, v)
 		}
@@ -421,46 +435,39 @@ func utf16Len(s string) int {
 // objects decodes the array of objects at s[i] == '['. It counts the items
 // with a syntax-only scan first: an array over its limit costs no
 // per-item work.
-func (d *decoder) objects(i, depth int, f *Field, v *Value) (int, error) {
+func (d *decoder) objects(i, depth int, f *Field, v *Value, obj *Object, sc *Schema) (int, error) {
 	s := d.s
 	end, n, _, err := d.skip(i, depth)
 	if err != nil {
 		return end, err
 	}
-	items := func(k int) string {
-		if f.Noun == "" {
-			return strconv.Itoa(k) + " items"
-		}
-		if k == 1 {
-			return "1 " + f.Noun
-		}
-		return strconv.Itoa(k) + " " + f.Noun + "s"
-	}
-	exp := "at most " + items(f.Max)
-	if f.Min > 0 {
-		exp = strconv.Itoa(f.Min) + " to " + items(f.Max)
-	}
 	if f.Max > 0 && n > f.Max {
 		if d.count() {
-			d.add(Issue{Message: f.Name + " must hold at most " + items(f.Max), Expected: exp, Received: items(n), Code: CodeTooBig})
+			d.add(Issue{Message: f.Name + " must hold at most " + items(f, f.Max), Expected: itemRange(f), Received: items(f, n), Code: CodeTooBig})
 		}
 		return end, nil
 	}
 	if n < f.Min {
 		if d.count() {
-			d.add(Issue{Message: f.Name + " must hold at least " + items(f.Min), Expected: exp, Received: items(n), Code: CodeTooSmall})
+			d.add(Issue{Message: f.Name + " must hold at least " + items(f, f.Min), Expected: itemRange(f), Received: items(f, n), Code: CodeTooSmall})
 		}
 		return end, nil
 	}
-	v.State = Given
-	v.Items = make([]Object, n)
+	list := make([]Object, n)
+	if obj.lists == nil {
+		obj.lists = make([][]Object, 0, sc.lists)
+	}
+	*v = Value{State: Given, Int: int32(len(obj.lists))}
+	obj.lists = append(obj.lists, list)
+	nf := len(f.Elem.fields)
+	vals := make([]Value, n*nf) // one allocation for every item's values
 	invalid := false
 	i = d.ws(i + 1)
 	for k := 0; k < n; k++ {
 		var j int
 		d.pushIndex(k)
 		if s[i] == '{' {
-			j, err = d.object(i, depth+1, f.Elem, &v.Items[k])
+			j, err = d.object(i, depth+1, f.Elem, &list[k], vals[k*nf:(k+1)*nf:(k+1)*nf])
 		} else {
 			j, _, _, err = d.skip(i, depth+1)
 			invalid = true
@@ -483,40 +490,72 @@ func (d *decoder) objects(i, depth int, f *Field, v *Value) (int, error) {
 	return end, nil
 }
 
+// items says "k items", or "k records" for a field whose Noun is "record".
+func items(f *Field, k int) string {
+	if f.Noun == "" {
+		return strconv.Itoa(k) + " items"
+	}
+	if k == 1 {
+		return "1 " + f.Noun
+	}
+	return strconv.Itoa(k) + " " + f.Noun + "s"
+}
+
+func itemRange(f *Field) string {
+	if f.Min > 0 {
+		return strconv.Itoa(f.Min) + " to " + items(f, f.Max)
+	}
+	return "at most " + items(f, f.Max)
+}
+
 // stringArray decodes a custom field value that is an array: each item
 // must be a string of valid text.
 func (d *decoder) stringArray(i, depth int, v *Value) (int, error) {
 	s := d.s
 	start := i
-	end, n, _, err := d.skip(i, depth)
-	if err != nil {
-		return end, err
+	if depth >= maxDepth {
+		return i, d.syntax(i, "nesting too deep")
 	}
 	ok := true
 	i = d.ws(i + 1)
-	for k := 0; k < n; k++ {
-		d.pushIndex(k)
-		j, _, fl, _ := d.skip(i, depth+1) // checked by the scan above
+	if i < len(s) && s[i] == ']' {
+		*v = Value{Text: s[start : i+1], State: Given}
+		return i + 1, nil
+	}
+	for k := 0; ; k++ {
+		j, _, fl, err := d.skip(i, depth+1)
+		if err != nil {
+			return j, err
+		}
 		switch {
 		case s[i] != '"':
 			ok = false
 			if d.count() {
+				d.pushIndex(k)
 				d.add(Issue{Message: "custom field array values must be strings", Expected: "string", Received: typeAt(s, i), Code: CodeInvalidType})
+				d.pop()
 			}
 		case fl&fBad != 0:
 			ok = false
+			d.pushIndex(k)
 			d.badText("custom field value", fl, false)
+			d.pop()
 		}
-		d.pop()
-		i = d.ws(j)
-		if s[i] == ',' {
-			i = d.ws(i + 1)
+		if i = d.ws(j); i >= len(s) {
+			return i, d.eof()
 		}
+		if s[i] == ']' {
+			break
+		}
+		if s[i] != ',' {
+			return i, d.syntax(i, "missing comma or closing bracket")
+		}
+		i = d.ws(i + 1)
 	}
 	if ok {
-		*v = Value{Text: s[start:end], State: Given}
+		*v = Value{Text: s[start : i+1], State: Given}
 	}
-	return end, nil
+	return i + 1, nil
 }
 
 // int32Value reads a JSON number's literal text (checked by num) as an

@@ -37,7 +37,7 @@ func paths(res Result) []string {
 
 func recordValue(t *testing.T, res Result, i int, name string) Value {
 	t.Helper()
-	r := res.Object.Values[0].Items[i]
+	r := res.Object.Items(0)[i]
 	return r.Values[sync.Field("records").Elem.Index(name)]
 }
 
@@ -157,7 +157,8 @@ func TestIntegerIsANumberWithNoFractionalPart(t *testing.T) {
 		{"1e99999999999999999999", 0, CodeTooBig}, {"-2147483649", 0, CodeTooSmall}, {"99999999999999999999", 0, CodeTooBig},
 	} {
 		res := decode(t, `{"records": [`+rec(`"policies": [{"policyLives": `+tc.lit+`}]`)+`]}`)
-		p := res.Object.Values[0].Items[0].Values[sync.Field("records").Elem.Index("policies")].Items[0]
+		r := res.Object.Items(0)[0]
+		p := r.Items(sync.Field("records").Elem.Index("policies"))[0]
 		v := p.Values[sync.Field("records").Elem.Field("policies").Elem.Index("policyLives")]
 		if tc.code == "" {
 			assert.Empty(t, paths(res), tc.lit)
@@ -175,13 +176,13 @@ func TestIntegerIsANumberWithNoFractionalPart(t *testing.T) {
 func TestUnknownFieldsAreKeptAsRawJSON(t *testing.T) {
 	res := decode(t, `{"records": [`+rec(`"nickname": "Ani", "meta": {"a": [1, 2.50, "x\u00e9"]}, "policies": [{"foo": null, "status": "Active"}]`)+`], "batchId": 7}`)
 	require.Empty(t, paths(res))
-	r := res.Object.Values[0].Items[0]
+	r := res.Object.Items(0)[0]
 	assert.Equal(t, `{"nickname": "Ani","meta": {"a": [1, 2.50, "x\u00e9"]}}`, string(r.Extra))
 	assert.True(t, json.Valid(r.Extra))
-	p := r.Values[sync.Field("records").Elem.Index("policies")].Items[0]
+	p := r.Items(sync.Field("records").Elem.Index("policies"))[0]
 	assert.Equal(t, `{"foo": null}`, string(p.Extra))
 	assert.Equal(t, `{"batchId": 7}`, string(res.Object.Extra))
-	assert.Nil(t, decode(t, `{"records": [`+rec("")+`]}`).Object.Values[0].Items[0].Extra)
+	assert.Nil(t, decode(t, `{"records": [`+rec("")+`]}`).Object.Items(0)[0].Extra)
 }
 
 // An over-long or rejected value is described, never echoed.

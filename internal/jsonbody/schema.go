@@ -48,6 +48,7 @@ type Schema struct {
 	noun   string
 	fields []Field
 	byLen  [][]int // field indexes by name length
+	lists  int     // number of Objects fields
 }
 
 // NewSchema returns the schema of an object called noun in messages
@@ -56,6 +57,9 @@ type Schema struct {
 func NewSchema(noun string, fields ...Field) *Schema {
 	s := &Schema{noun: noun, fields: fields}
 	for i, f := range fields {
+		if f.Kind == Objects {
+			s.lists++
+		}
 		for len(s.byLen) <= len(f.Name) {
 			s.byLen = append(s.byLen, nil)
 		}
@@ -100,9 +104,8 @@ type Value struct {
 	// Text is a string's value (escapes decoded), an ID number's literal
 	// text, or a CustomValue's raw JSON.
 	Text string
-	// Items are an Objects field's objects.
-	Items []Object
-	// Int is an Int32 field's value.
+	// Int is an Int32 field's value (for an Objects field, the index of
+	// its items in the object's lists: use Object.Items).
 	Int int32
 	// State says whether and how the field was sent.
 	State State
@@ -117,4 +120,14 @@ type Object struct {
 	// Extra holds the members the schema does not know, in order and as
 	// sent, as one raw JSON object; nil when there are none.
 	Extra []byte
+	lists [][]Object
+}
+
+// Items returns the objects of the Objects field at index field of the
+// schema, or nil when the field is not Given.
+func (o Object) Items(field int) []Object {
+	if v := o.Values[field]; v.State == Given {
+		return o.lists[v.Int]
+	}
+	return nil
 }

@@ -63,6 +63,23 @@ type decoder struct {
 	path   []seg
 	issues []Issue
 	total  int
+
+	// Arenas: small slices are cut from shared chunks, so that a record's
+	// policies cost no allocation of their own.
+	vals  []Value
+	objs  []Object
+	lists [][]Object
+}
+
+// take cuts n elements from the arena *buf, allocating a new chunk of at
+// least chunk elements when it is short.
+func take[T any](buf *[]T, n, chunk int) []T {
+	if cap(*buf)-len(*buf) < n {
+		*buf = make([]T, 0, max(n, chunk))
+	}
+	l := len(*buf)
+	*buf = (*buf)[:l+n]
+	return (*buf)[l : l+n : l+n]
 }
 
 // seg is one segment of a path: a member name, or an array index when name
@@ -106,7 +123,7 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (i
 		return i, d.syntax(i, "nesting too deep")
 	}
 	if vals == nil {
-		vals = make([]Value, len(sc.fields))
+		vals = take(&d.vals, len(sc.fields), 512)
 	}
 	obj.Values = vals
 	obj0 := i
@@ -453,14 +470,14 @@ func (d *decoder) objects(i, depth int, f *Field, v *Value, obj *Object, sc *Sch
 		}
 		return end, nil
 	}
-	list := make([]Object, n)
+	list := take(&d.objs, n, 64)
 	if obj.lists == nil {
-		obj.lists = make([][]Object, 0, sc.lists)
+		obj.lists = take(&d.lists, sc.lists, 64)[:0]
 	}
 	*v = Value{State: Given, Int: int32(len(obj.lists))}
 	obj.lists = append(obj.lists, list)
 	nf := len(f.Elem.fields)
-	vals := make([]Value, n*nf) // one allocation for every item's values
+	vals := take(&d.vals, n*nf, 512)
 	invalid := false
 	i = d.ws(i + 1)
 	for k := 0; k < n; k++ {

@@ -47,7 +47,10 @@ func (l *issueList) add(is api.Issue) { *l = append(*l, is) }
 
 // err returns the VALIDATION_ERROR body for the collected issues, or nil;
 // req (possibly nil) gives the failed records' identifying values.
-func (l issueList) err(req *Request) *api.ValidationError {
+func (l issueList) err(req *Request) *api.ValidationError { return l.errTotal(req, len(l)) }
+
+// errTotal is err for a list that holds the first issues of total.
+func (l issueList) errTotal(req *Request, total int) *api.ValidationError {
 	if len(l) == 0 {
 		return nil
 	}
@@ -67,7 +70,7 @@ func (l issueList) err(req *Request) *api.ValidationError {
 		failed = append(failed, fr)
 	}
 	sortFailed(failed)
-	return api.NewValidationError(l, failed)
+	return api.NewValidationErrorTotal(l, total, failed)
 }
 
 func sortFailed(f []api.FailedRecord) {
@@ -79,12 +82,35 @@ func sortFailed(f []api.FailedRecord) {
 	}
 }
 
+// textPtr returns a failed record's echoed value: nil when not sent, cut
+// to the field limit (MaxLen UTF-16 units) when longer, so that a failed
+// record never repeats a 15 MB value.
 func textPtr(t Field) *string {
 	if t.Presence != Given {
 		return nil
 	}
-	v := t.Value
+	v := cutUTF16(t.Value, MaxLen)
 	return &v
+}
+
+// cutUTF16 returns the longest prefix of s, on a character boundary, of at
+// most max UTF-16 code units.
+func cutUTF16(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if n+w > max {
+			return s[:i]
+		}
+		n += w
+	}
+	return s
 }
 
 // recordOf is the index of the record an issue belongs to, or -1 for a

@@ -1,7 +1,6 @@
 package syncaca
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -47,8 +46,8 @@ type Request struct {
 }
 
 // Record is one record of the request: a customer and its ACA policies.
-// Only the fields the library knows are kept (see the package documentation);
-// other keys are dropped, as an API object schema strips unknown keys.
+// The fields the library knows are decoded (see the package documentation);
+// other keys are kept as raw JSON in Extra.
 type Record struct {
 	FirstName   Field
 	LastName    Field
@@ -77,6 +76,15 @@ type Record struct {
 	// sent.
 	PoliciesPresence     Presence
 	CustomFieldsPresence Presence
+
+	// Extra holds the record's members this package does not know, as sent,
+	// as one raw JSON object (nil when there are none), so that a host can
+	// store them.
+	Extra json.RawMessage
+
+	// decoded is set by Decode, which has checked the record's shape (types,
+	// lengths, enums, text): Validate does not check it again.
+	decoded bool
 }
 
 // CustomField is one custom field value of a record. Value is the JSON value
@@ -109,6 +117,10 @@ type RecordPolicy struct {
 	// PolicyLivesPresence is Given.
 	PolicyLives         int32
 	PolicyLivesPresence Presence
+
+	// Extra holds the policy's members this package does not know, as
+	// sent, as one raw JSON object (nil when there are none).
+	Extra json.RawMessage
 }
 
 // kind is the JSON type a field accepts.
@@ -241,41 +253,12 @@ func Decode(r io.Reader) (*Request, error) {
 
 // DecodeBytes is Decode on a byte slice.
 func DecodeBytes(data []byte) (*Request, error) {
-	if len(data) > MaxBodySize {
-		return nil, &bodyError{sentinel: ErrTooLarge, code: api.CodePayloadTooLarge, detail: "more than " + strconv.Itoa(MaxBodySize) + " bytes"}
+	req, issues, total, _, err := decodeBody(data)
+	if err != nil {
+		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var top any
-	if err := dec.Decode(&top); err != nil {
-		return nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: syntaxDetail(err)}
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: "data after the JSON value"}
-	}
-	var issues issueList
-	req := &Request{}
-	obj, ok := top.(map[string]any)
-	if !ok {
-		issues.add(api.Issue{Path: []string{}, Message: "request body must be an object", Expected: "object", Received: typeName(top), Code: api.IssueInvalidType})
-		return nil, issues.err(nil)
-	}
-	rv, present := obj["records"]
-	arr, ok := rv.([]any)
-	if !ok {
-		rec := typeName(rv)
-		if !present {
-			rec = "undefined"
-		}
-		issues.add(api.Issue{Path: []string{"records"}, Message: "records must be an array", Expected: "array", Received: rec, Code: api.IssueInvalidType})
-		return nil, issues.err(nil)
-	}
-	req.Records = make([]Record, len(arr))
-	for i, v := range arr {
-		decodeRecord(&req.Records[i], v, []string{"records", strconv.Itoa(i)}, &issues)
-	}
-	if len(issues) > 0 {
-		return req, issues.err(req)
+	if total > 0 {
+		return req, issueList(issues).errTotal(req, total)
 	}
 	return req, nil
 }

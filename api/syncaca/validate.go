@@ -106,29 +106,36 @@ func Validate(req *Request, opt Options) (*Validated, error) {
 // *api.ValidationError, as the API does. A body that is not JSON is an error
 // wrapping ErrSyntax.
 func Check(body []byte, opt Options) (*Validated, error) {
-	req, err := DecodeBytes(body)
-	var shape *api.ValidationError
-	if err != nil && !errors.As(err, &shape) {
-		return nil, err
-	}
-	if req == nil {
-		return nil, err
-	}
-	v, issues, err := validate(req, opt)
+	req, shape, total, notObject, err := decodeBody(body)
 	if err != nil {
 		return nil, err
 	}
-	if shape != nil {
-		issues = append(shape.Errors, issues...)
-		sortIssues(issues)
+	if req == nil {
+		return nil, issueList(shape).errTotal(nil, total)
 	}
-	if e := issues.err(req); e != nil {
+	v, issues, err := validateRecords(req, opt, notObject)
+	if err != nil {
+		return nil, err
+	}
+	total += len(issues)
+	all := issueList(append(shape, issues...))
+	sortIssues(all)
+	if len(all) > api.MaxIssues {
+		all = all[:api.MaxIssues:api.MaxIssues]
+	}
+	if e := all.errTotal(req, total); e != nil {
 		return nil, e
 	}
 	return v, nil
 }
 
 func validate(req *Request, opt Options) (*Validated, issueList, error) {
+	return validateRecords(req, opt, nil)
+}
+
+// validateRecords validates req; a record i with skip[i] set (not an
+// object, reported by the decoder) is not validated.
+func validateRecords(req *Request, opt Options, skip []bool) (*Validated, issueList, error) {
 	if opt.Today.IsZero() {
 		return nil, nil, ErrNoToday
 	}
@@ -148,6 +155,9 @@ func validate(req *Request, opt Options) (*Validated, issueList, error) {
 	}
 	v := &Validated{Request: req, Records: make([]ValidatedRecord, n)}
 	for i := range req.Records {
+		if i < len(skip) && skip[i] {
+			continue
+		}
 		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.Today, &issues)
 	}
 	return v, issues, nil
@@ -163,8 +173,10 @@ func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registr
 	path := []string{"records", strconv.Itoa(i)}
 	requiredName(r.FirstName, "firstName", path, issues)
 	requiredName(r.LastName, "lastName", path, issues)
-	for _, f := range r.fieldSpecs() {
-		checkText(*f.dst, f.spec, path, issues)
+	if !r.decoded {
+		for _, f := range r.fieldSpecs() {
+			checkText(*f.dst, f.spec, path, issues)
+		}
 	}
 
 	// phoneNumber: required, the API's three forms.
@@ -225,6 +237,8 @@ func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registr
 	for k, cf := range r.CustomFields {
 		kp := api.AppendPath(path, "customFields", strconv.Itoa(k), "key")
 		switch n := utf8.RuneCountInString(cf.Key); {
+		case r.decoded && (n < 1 || n > MaxCustomFieldKey):
+			// reported by Decode
 		case n < 1:
 			issues.add(api.Issue{Path: kp, Message: "custom field key must not be empty", Expected: "1 to 100 characters", Received: "0 characters", Code: api.IssueTooSmall})
 		case n > MaxCustomFieldKey:
@@ -249,8 +263,10 @@ func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registr
 		p := &r.Policies[j]
 		vp := &out.Policies[j]
 		pp := api.AppendPath(path, "policies", strconv.Itoa(j))
-		for _, f := range p.fieldSpecs() {
-			checkText(*f.dst, f.spec, pp, issues)
+		if !r.decoded {
+			for _, f := range p.fieldSpecs() {
+				checkText(*f.dst, f.spec, pp, issues)
+			}
 		}
 		if present(p.PlanCode) {
 			if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {

@@ -226,7 +226,7 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (i
 				if obj.Values[k].State == Null {
 					rec = "null"
 				}
-				d.add(Issue{Message: f.Name + " is required", Expected: expected(f.Kind), Received: rec, Code: CodeInvalidType})
+				d.add(Issue{Message: f.label() + " is required", Expected: expected(f.Kind), Received: rec, Code: CodeInvalidType})
 			}
 			d.pop()
 		}
@@ -253,12 +253,12 @@ func (d *decoder) wrongType(f *Field, got string) {
 	if !d.count() {
 		return
 	}
-	msg := f.Name + " has the wrong type"
+	msg := f.label() + " has the wrong type"
 	switch f.Kind {
 	case Objects:
-		msg = f.Name + " must be an array"
+		msg = f.label() + " must be an array"
 	case Int32:
-		msg = f.Name + " must be an integer"
+		msg = f.label() + " must be an integer"
 	}
 	d.add(Issue{Message: msg, Expected: expected(f.Kind), Received: got, Code: CodeInvalidType})
 }
@@ -286,14 +286,14 @@ func (d *decoder) badText(name string, fl uint8, strict bool) {
 // An Objects field's items go to obj's lists.
 func (d *decoder) field(i, depth int, f *Field, v *Value, obj *Object, sc *Schema) (int, error) {
 	s := d.s
-	*v = Value{State: Invalid}
+	*v = Value{State: Invalid, Int: -1} // Int -1: no items (Object.Items)
 	if i >= len(s) {
 		return i, d.eof()
 	}
 	switch c := s[i]; c {
 	case 'n':
 		j, err := d.lit(i, "null")
-		v.State = Null
+		*v = Value{State: Null}
 		return j, err
 	case '"':
 		j, fl, err := d.str(i)
@@ -309,7 +309,7 @@ func (d *decoder) field(i, depth int, f *Field, v *Value, obj *Object, sc *Schem
 			bad |= fControl
 		}
 		if fl&bad != 0 {
-			d.badText(f.Name, fl, f.Strict)
+			d.badText(f.label(), fl, f.Strict)
 			return j, nil
 		}
 		text := s[i+1 : j-1]
@@ -378,7 +378,7 @@ func (d *decoder) field(i, depth int, f *Field, v *Value, obj *Object, sc *Schem
 				if lit[0] == '-' {
 					code = CodeTooSmall
 				}
-				d.add(Issue{Message: f.Name + " is out of the 32-bit integer range", Expected: exp, Received: "number", Code: code})
+				d.add(Issue{Message: f.label() + " is out of the 32-bit integer range", Expected: exp, Received: "number", Code: code})
 			}
 		default:
 			*v = Value{Int: n, State: Given}
@@ -399,13 +399,13 @@ func (d *decoder) checkText(f *Field, text string, fl uint8) bool {
 		}
 		if f.Max > 0 && n > f.Max {
 			if d.count() {
-				d.add(Issue{Message: f.Name + " is too long", Expected: lengthRange(f), Received: strconv.Itoa(n) + " characters", Code: CodeTooBig})
+				d.add(Issue{Message: f.label() + " is too long", Expected: lengthRange(f), Received: strconv.Itoa(n) + " characters", Code: CodeTooBig})
 			}
 			return false
 		}
 		if n < f.Min {
 			if d.count() {
-				d.add(Issue{Message: f.Name + " is too short", Expected: lengthRange(f), Received: strconv.Itoa(n) + " characters", Code: CodeTooSmall})
+				d.add(Issue{Message: f.label() + " is too short", Expected: lengthRange(f), Received: strconv.Itoa(n) + " characters", Code: CodeTooSmall})
 			}
 			return false
 		}
@@ -423,7 +423,7 @@ func (d *decoder) checkText(f *Field, text string, fl uint8) bool {
 				}
 				exp += e
 			}
-			d.add(Issue{Message: f.Name + " is not one of the allowed values", Expected: exp, Received: rec, Code: CodeInvalidEnum})
+			d.add(Issue{Message: f.label() + " is not one of the allowed values", Expected: exp, Received: rec, Code: CodeInvalidEnum})
 		}
 		return false
 	}
@@ -460,13 +460,13 @@ func (d *decoder) objects(i, depth int, f *Field, v *Value, obj *Object, sc *Sch
 	}
 	if f.Max > 0 && n > f.Max {
 		if d.count() {
-			d.add(Issue{Message: f.Name + " must hold at most " + items(f, f.Max), Expected: itemRange(f), Received: items(f, n), Code: CodeTooBig})
+			d.add(Issue{Message: f.label() + " must hold at most " + items(f, f.Max), Expected: itemRange(f), Received: items(f, n), Code: CodeTooBig})
 		}
 		return end, nil
 	}
 	if n < f.Min {
 		if d.count() {
-			d.add(Issue{Message: f.Name + " must hold at least " + items(f, f.Min), Expected: itemRange(f), Received: items(f, n), Code: CodeTooSmall})
+			d.add(Issue{Message: f.label() + " must hold at least " + items(f, f.Min), Expected: itemRange(f), Received: items(f, n), Code: CodeTooSmall})
 		}
 		return end, nil
 	}

@@ -22,7 +22,9 @@ const (
 // Field describes one member of an object.
 type Field struct {
 	Name string
-	Kind Kind
+	// Label names the field in messages ("custom field key"); "" says Name.
+	Label string
+	Kind  Kind
 	// Max is a string's length limit in UTF-16 code units (String, ID,
 	// Enum; 0: not checked here), or an array's item limit (Objects; 0: no
 	// limit).
@@ -66,6 +68,13 @@ func NewSchema(noun string, fields ...Field) *Schema {
 		s.byLen[len(f.Name)] = append(s.byLen[len(f.Name)], i)
 	}
 	return s
+}
+
+func (f *Field) label() string {
+	if f.Label != "" {
+		return f.Label
+	}
+	return f.Name
 }
 
 // Fields returns the schema's fields, in the order of Object.Values.
@@ -124,9 +133,13 @@ type Object struct {
 }
 
 // Items returns the objects of the Objects field at index field of the
-// schema, or nil when the field is not Given.
+// schema: those of a Given array, and those of an Invalid one whose items
+// were decoded (an item that is not an object is the zero Object, with nil
+// Values, and makes the array Invalid). It returns nil for an absent or null
+// array, and for an array that was not decoded (over its item limit, or not
+// an array).
 func (o Object) Items(field int) []Object {
-	if v := o.Values[field]; v.State == Given {
+	if v := o.Values[field]; (v.State == Given || v.State == Invalid) && v.Int >= 0 && int(v.Int) < len(o.lists) {
 		return o.lists[v.Int]
 	}
 	return nil

@@ -1,0 +1,169 @@
+package syncaca
+
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+	"sync"
+
+	"github.com/carecycle/carerules/api"
+	"github.com/carecycle/carerules/internal/jsonbody"
+)
+
+// schema is the request body as internal/jsonbody decodes it, built from
+// the field lists of Record and RecordPolicy (fieldSpecs), so that the
+// order of a decoded object's values is the order of those lists.
+var schema = sync.OnceValue(func() *jsonbody.Schema {
+	custom := jsonbody.NewSchema("custom field",
+		jsonbody.Field{Name: "key", Label: "custom field key", Kind: jsonbody.String, Min: 1, Max: MaxCustomFieldKey, Strict: true, Required: true},
+		jsonbody.Field{Name: "value", Label: "custom field value", Kind: jsonbody.CustomValue},
+	)
+	var p RecordPolicy
+	pf := bodyFields(p.fieldSpecs())
+	pf = append(pf, jsonbody.Field{Name: "policyLives", Kind: jsonbody.Int32})
+	var r Record
+	rf := bodyFields(r.fieldSpecs())
+	rf = append(rf,
+		jsonbody.Field{Name: "customFields", Kind: jsonbody.Objects, Max: MaxCustomFields, Elem: custom},
+		jsonbody.Field{Name: "policies", Kind: jsonbody.Objects, Max: MaxPolicies, Elem: jsonbody.NewSchema("policy", pf...)},
+	)
+	return jsonbody.NewSchema("request body", jsonbody.Field{Name: "records", Kind: jsonbody.Objects, Min: 1, Max: MaxRecords,
+		Noun: "record", Required: true, Elem: jsonbody.NewSchema("record", rf...)})
+})
+
+// strictFields are the names and identifiers: besides invalid text and
+// U+0000, a C0 control character (tab, line feed, ...) is an error in them.
+var strictFields = map[string]bool{
+	"firstName": true, "lastName": true, "phoneNumber": true, "aorFirstName": true, "aorLastName": true, "aorNpn": true,
+	"carrierAssignedCustomerId": true, "healthSherpaCustomerId": true, "externalId": true,
+	"healthSherpaPolicyId": true, "carrierAssignedPolicyId": true,
+}
+
+func bodyFields(specs []struct {
+	spec fieldSpec
+	dst  *Field
+}) []jsonbody.Field {
+	out := make([]jsonbody.Field, len(specs))
+	for k, s := range specs {
+		// Max 0: the rule package that reads the field (phone, dob,
+		// timezone, plancode, carrier, termination) checks its length
+		// first, with its own code, and describes an over-long value.
+		f := jsonbody.Field{Name: s.spec.name, Kind: jsonbody.String, Max: s.spec.max, Strict: strictFields[s.spec.name]}
+		switch s.spec.kind {
+		case kID:
+			f.Kind = jsonbody.ID
+		case kEnum:
+			f.Kind, f.Enum, f.Max = jsonbody.Enum, s.spec.enum, 0
+		}
+		out[k] = f
+	}
+	return out
+}
+
+// decodeBody decodes a request body in one pass over its bytes
+// (internal/jsonbody): the shape issues, at most api.MaxIssues of them
+// (total counts them all), and the request, nil when the body is not an
+// object with a records array of 1 to MaxRecords items. notObject[i] is set
+// for a record that is not an object (its fields are not validated).
+func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, notObject []bool, err error) {
+	if len(data) > MaxBodySize {
+		return nil, nil, 0, nil, tooLarge()
+	}
+	res, err := jsonbody.Decode(data, schema())
+	if err != nil {
+		var se *jsonbody.SyntaxError
+		detail := "malformed JSON"
+		if errors.As(err, &se) {
+			detail = se.Msg
+			if se.Offset < len(data) {
+				detail += " at byte offset " + strconv.Itoa(se.Offset)
+			}
+		}
+		return nil, nil, 0, nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: detail}
+	}
+	issues = make([]api.Issue, len(res.Issues))
+	for k, is := range res.Issues {
+		issues[k] = api.Issue{Path: is.Path, Message: is.Message, Expected: is.Expected, Received: is.Received, Code: is.Code}
+	}
+	var recs []jsonbody.Object
+	if res.Object.Values != nil {
+		recs = res.Object.Items(0)
+	}
+	if recs == nil {
+		return nil, issues, res.Total, nil, nil
+	}
+	req = &Request{Records: make([]Record, len(recs))}
+	notObject = make([]bool, len(recs))
+	for i, o := range recs {
+		if o.Values == nil {
+			notObject[i] = true
+			continue
+		}
+		fillRecord(&req.Records[i], o)
+	}
+	return req, issues, res.Total, notObject, nil
+}
+
+func tooLarge() error {
+	return &bodyError{sentinel: ErrTooLarge, code: api.CodePayloadTooLarge, detail: "more than " + strconv.Itoa(MaxBodySize) + " bytes"}
+}
+
+func fillFields(specs []struct {
+	spec fieldSpec
+	dst  *Field
+}, vals []jsonbody.Value) {
+	for k, s := range specs {
+		v := vals[k]
+		*s.dst = Field{Value: v.Text, Presence: presence(v.State), Number: v.Number}
+	}
+}
+
+func presence(s jsonbody.State) Presence {
+	switch s {
+	case jsonbody.Null:
+		return Null
+	case jsonbody.Given:
+		return Given
+	case jsonbody.Invalid:
+		return Invalid
+	}
+	return Absent
+}
+
+func fillRecord(r *Record, o jsonbody.Object) {
+	specs := r.fieldSpecs()
+	fillFields(specs, o.Values)
+	r.Extra = o.Extra
+	n := len(specs)
+	r.decoded = true
+	r.CustomFieldsPresence = presence(o.Values[n].State)
+	if cfs := o.Items(n); len(cfs) > 0 {
+		r.CustomFields = make([]CustomField, len(cfs))
+		for k, c := range cfs {
+			cf := CustomField{Value: json.RawMessage("null")}
+			if c.Values != nil { // else not an object: reported
+				cf.Key = c.Values[0].Text
+				if v := c.Values[1]; v.State == jsonbody.Given {
+					cf.Value = json.RawMessage(v.Text)
+				}
+			}
+			r.CustomFields[k] = cf
+		}
+	}
+	r.PoliciesPresence = presence(o.Values[n+1].State)
+	items := o.Items(n + 1)
+	if len(items) > 0 {
+		r.Policies = make([]RecordPolicy, len(items))
+	}
+	for j, po := range items {
+		p := &r.Policies[j]
+		if po.Values == nil {
+			continue // not an object: reported
+		}
+		ps := p.fieldSpecs()
+		fillFields(ps, po.Values)
+		p.Extra = po.Extra
+		lv := po.Values[len(ps)]
+		p.PolicyLives, p.PolicyLivesPresence = lv.Int, presence(lv.State)
+	}
+}

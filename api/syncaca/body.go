@@ -3,6 +3,8 @@ package syncaca
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"strconv"
 	"sync"
 
@@ -102,6 +104,21 @@ func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, notOb
 		fillRecord(&req.Records[i], o)
 	}
 	return req, issues, res.Total, notObject, nil
+}
+
+// ReadBody reads a request body through its size limit: it never reads
+// more than MaxBodySize+1 bytes, and a larger body is an error wrapping
+// ErrTooLarge (413 PAYLOAD_TOO_LARGE, see BodyFor), so that a host or the
+// command never holds more than the limit of an over-size body.
+func ReadBody(r io.Reader) ([]byte, error) {
+	data, err := jsonbody.ReadAll(r, MaxBodySize)
+	switch {
+	case errors.Is(err, jsonbody.ErrTooLarge):
+		return nil, tooLarge()
+	case err != nil:
+		return nil, fmt.Errorf("syncaca: reading request: %w", err)
+	}
+	return data, nil
 }
 
 func tooLarge() error {

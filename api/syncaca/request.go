@@ -3,7 +3,6 @@ package syncaca
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 
@@ -244,9 +243,9 @@ const MaxBodySize = 16 << 20
 // Identifiers are read as strings or JSON numbers (kept as their literal
 // text), never through float64. Other string fields reject numbers.
 func Decode(r io.Reader) (*Request, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBodySize+1))
+	data, err := ReadBody(r)
 	if err != nil {
-		return nil, fmt.Errorf("syncaca: reading request: %w", err)
+		return nil, err
 	}
 	return DecodeBytes(data)
 }

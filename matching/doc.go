@@ -40,7 +40,10 @@
 //     match owned by another customer ([ConflictOtherCustomer]) or not of type
 //     ACA ([ConflictNotACA]), or several policies holding the identifier
 //     ([ConflictAmbiguous]), is a conflict, which fails the record
-//     ([ErrPolicyConflict], below). A policy without identifiers is created
+//     ([ErrPolicyConflict], below). The owner and type checks apply to a
+//     vetoed carrier-ID match too: another customer's or a non-ACA policy
+//     holding the carrier ID fails the record, so that no policy is created
+//     carrying their carrier ID. A policy without identifiers is created
 //     with [WarningNoIdentifier].
 //   - Records are decided in order and each sees what earlier records of the
 //     batch created or changed (an overlay on the lookups, written exactly as

@@ -197,10 +197,24 @@ func (pl *planner) policy(pd *PolicyDecision, pr *PolicyRecord, cr CustomerRef, 
 		}
 		if hsOK {
 			// A carrier-ID match holding a different healthSherpaPolicyId is
-			// another enrollment (next year's renewal): not this policy.
+			// another enrollment (next year's renewal): not this policy. But
+			// the owner and type checks apply to it too: a renewal of
+			// another customer's policy, or of a policy that is not ACA,
+			// would create a policy carrying their carrier ID, so the
+			// record fails instead.
 			n := 0
-			for _, c := range cands {
+			for k := range cands {
+				c := cands[k]
 				if h := c.p.IDs.HealthSherpaPolicyID; h != "" && h != hs {
+					if c.owner != cr || !termination.IsACA(c.p.Type) {
+						pd.Key = KeyCarrierAssignedPolicyID
+						pd.Policy, pd.Before = c.ref, *c.before
+						pd.Outcome, pd.Conflict = OutcomeConflict, ConflictOtherCustomer
+						if c.owner == cr {
+							pd.Conflict = ConflictNotACA
+						}
+						return nil
+					}
 					continue
 				}
 				cands[n] = c

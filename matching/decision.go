@@ -58,10 +58,14 @@ type CustomerDecision struct {
 	Before Customer
 	// Candidates are the customers holding the key, sorted, when Ambiguous.
 	Candidates []CustomerRef
-	// FallbackKey is the record's fallback key, "" when any of the four
-	// fields is missing or unusable. A matched or created customer's stored
-	// key becomes this one when it is not "" (a sync writes the record's
-	// names, date of birth and phone number on the customer).
+	// FallbackKey is the customer's fallback key after the record is
+	// written on it: for a created customer, the record's key; for a
+	// matched one, its stored key with each part the record sends (a
+	// non-blank name, a date of birth, a phone number) replaced, since a
+	// sync writes them on the customer, so that a record without a date of
+	// birth that changes a name or a phone number never leaves a stale key.
+	// "" when a part is missing or unusable. The customer's stored key
+	// becomes this one.
 	FallbackKey string
 	// Fill lists the identifiers written on the customer, in key order.
 	Fill []Fill

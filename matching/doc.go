@@ -111,8 +111,14 @@
 //     different identifier of the record; the difference is reported as a
 //     conflict, never overwritten.
 //   - A sync writes the record's names, date of birth and phone on its
-//     customer, so a customer's stored fallback key becomes the record's when
-//     the record has a complete one (the overlay and Apply do this). A batch
+//     customer, so a customer's stored fallback key is recomputed from the
+//     merged customer: each part the record sends replaces the stored part,
+//     the others are kept, even when the record lacks one of the four (a
+//     record without a date of birth that changes the phone moves the key
+//     to the new phone). The stored key is all the planner needs: it splits
+//     back into its four parts. A customer whose stored key is incomplete
+//     gets the record's own key, complete or not (the overlay and Apply
+//     write it). A batch
 //     that gives one customer two different people therefore contradicts
 //     itself: the last one wins, and re-syncing the earlier record, if it was
 //     matched by the fallback, creates a customer. The property test leaves

@@ -10,6 +10,7 @@ import (
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/internal/jsonbody"
+	"github.com/carecycle/carerules/matching"
 )
 
 // schema is the request body as internal/jsonbody decodes it, built from
@@ -27,9 +28,9 @@ var schema = sync.OnceValue(func() *jsonbody.Schema {
 	rf := bodyFields(r.fieldSpecs())
 	rf = append(rf,
 		jsonbody.Field{Name: "customFields", Kind: jsonbody.Objects, Max: MaxCustomFields, Elem: custom},
-		jsonbody.Field{Name: "policies", Kind: jsonbody.Objects, Max: MaxPolicies, Elem: jsonbody.NewSchema("policy", pf...)},
+		jsonbody.Field{Name: "policies", Kind: jsonbody.Objects, Max: matching.MaxPolicies, Elem: jsonbody.NewSchema("policy", pf...)},
 	)
-	return jsonbody.NewSchema("request body", jsonbody.Field{Name: "records", Kind: jsonbody.Objects, Min: 1, Max: MaxRecords,
+	return jsonbody.NewSchema("request body", jsonbody.Field{Name: "records", Kind: jsonbody.Objects, Min: 1, Max: matching.MaxRecords,
 		Noun: "record", Required: true, Elem: jsonbody.NewSchema("record", rf...)})
 })
 
@@ -64,12 +65,13 @@ func bodyFields(specs []struct {
 
 // decodeBody decodes a request body in one pass over its bytes
 // (internal/jsonbody): the shape issues, at most api.MaxIssues of them
-// (total counts them all), and the request, nil when the body is not an
+// (total counts them all, failed lists every record with one), and the
+// request, nil when the body is not an
 // object with a records array of 1 to MaxRecords items. notObject[i] is set
 // for a record that is not an object (its fields are not validated).
-func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, notObject []bool, err error) {
+func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, failed []int, notObject []bool, err error) {
 	if len(data) > MaxBodySize {
-		return nil, nil, 0, nil, tooLarge()
+		return nil, nil, 0, nil, nil, tooLarge()
 	}
 	res, err := jsonbody.Decode(data, schema())
 	if err != nil {
@@ -81,7 +83,7 @@ func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, notOb
 				detail += " at byte offset " + strconv.Itoa(se.Offset)
 			}
 		}
-		return nil, nil, 0, nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: detail}
+		return nil, nil, 0, nil, nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: detail}
 	}
 	issues = make([]api.Issue, len(res.Issues))
 	for k, is := range res.Issues {
@@ -92,7 +94,7 @@ func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, notOb
 		recs = res.Object.Items(0)
 	}
 	if recs == nil {
-		return nil, issues, res.Total, nil, nil
+		return nil, issues, res.Total, res.Failed, nil, nil
 	}
 	req = &Request{Records: make([]Record, len(recs))}
 	notObject = make([]bool, len(recs))
@@ -103,7 +105,7 @@ func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, notOb
 		}
 		fillRecord(&req.Records[i], o)
 	}
-	return req, issues, res.Total, notObject, nil
+	return req, issues, res.Total, res.Failed, notObject, nil
 }
 
 // ReadBody reads a request body through its size limit: it never reads

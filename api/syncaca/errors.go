@@ -47,19 +47,19 @@ func (l *issueList) add(is api.Issue) { *l = append(*l, is) }
 
 // err returns the VALIDATION_ERROR body for the collected issues, or nil;
 // req (possibly nil) gives the failed records' identifying values.
-func (l issueList) err(req *Request) *api.ValidationError { return l.errTotal(req, len(l)) }
+func (l issueList) err(req *Request) *api.ValidationError { return l.errTotal(req, len(l), nil) }
 
-// errTotal is err for a list that holds the first issues of total.
-func (l issueList) errTotal(req *Request, total int) *api.ValidationError {
+// errTotal is err for a list that holds the first issues of total; more
+// lists the indexes of failed records whose issues may be past the list.
+func (l issueList) errTotal(req *Request, total int, more []int) *api.ValidationError {
 	if len(l) == 0 {
 		return nil
 	}
 	seen := map[int]bool{}
 	var failed []api.FailedRecord
-	for _, is := range l {
-		i, ok := api.RecordIndex(is.Path)
-		if !ok || seen[i] {
-			continue
+	add := func(i int) {
+		if seen[i] {
+			return
 		}
 		seen[i] = true
 		fr := api.FailedRecord{Index: i}
@@ -69,12 +69,20 @@ func (l issueList) errTotal(req *Request, total int) *api.ValidationError {
 		}
 		failed = append(failed, fr)
 	}
+	for _, is := range l {
+		if i, ok := api.RecordIndex(is.Path); ok {
+			add(i)
+		}
+	}
+	for _, i := range more {
+		add(i)
+	}
 	sortFailed(failed)
 	return api.NewValidationErrorTotal(l, total, failed)
 }
 
 func sortFailed(f []api.FailedRecord) {
-	// insertion sort: at most MaxRecords entries, usually a handful
+	// insertion sort: at most matching.MaxRecords entries, usually a handful
 	for i := 1; i < len(f); i++ {
 		for j := i; j > 0 && f[j].Index < f[j-1].Index; j-- {
 			f[j], f[j-1] = f[j-1], f[j]

@@ -77,8 +77,8 @@ type Warning struct {
 	Message string   `json:"message"`
 }
 
-// Validate applies the request-level rules of POST /v2/sync/aca (RULES.md,
-// matching, first bullet) to a decoded request: 1 to 100 records, at most 10
+// Validate applies the request-level rules of POST /v2/sync/aca to a
+// decoded request: 1 to 100 records, at most 10
 // policies and 50 custom fields per record, field lengths and enums,
 // required firstName, lastName and phoneNumber, phoneNumber (phone.Parse: the
 // API's three forms), dateOfBirth (dob.Parse and dob.Date.CheckOn against
@@ -106,24 +106,29 @@ func Validate(req *Request, opt Options) (*Validated, error) {
 // *api.ValidationError, as the API does. A body that is not JSON is an error
 // wrapping ErrSyntax.
 func Check(body []byte, opt Options) (*Validated, error) {
-	req, shape, total, notObject, err := decodeBody(body)
+	req, shape, total, failed, notObject, err := decodeBody(body)
 	if err != nil {
 		return nil, err
 	}
 	if req == nil {
-		return nil, issueList(shape).errTotal(nil, total)
+		return nil, issueList(shape).errTotal(nil, total, failed)
 	}
 	v, issues, err := validateRecords(req, opt, notObject)
 	if err != nil {
 		return nil, err
 	}
 	total += len(issues)
+	for _, is := range issues {
+		if i, ok := api.RecordIndex(is.Path); ok {
+			failed = append(failed, i)
+		}
+	}
 	all := issueList(append(shape, issues...))
 	sortIssues(all)
 	if len(all) > api.MaxIssues {
 		all = all[:api.MaxIssues:api.MaxIssues]
 	}
-	if e := all.errTotal(req, total); e != nil {
+	if e := all.errTotal(req, total, failed); e != nil {
 		return nil, e
 	}
 	return v, nil
@@ -150,7 +155,7 @@ func validateRecords(req *Request, opt Options, skip []bool) (*Validated, issueL
 	n := len(req.Records)
 	if n < 1 {
 		issues.add(api.Issue{Path: []string{"records"}, Message: "records must hold at least 1 record", Expected: "1 to 100 records", Received: "0 records", Code: api.IssueTooSmall})
-	} else if n > MaxRecords {
+	} else if n > matching.MaxRecords {
 		issues.add(api.Issue{Path: []string{"records"}, Message: "records must hold at most 100 records", Expected: "1 to 100 records", Received: strconv.Itoa(n) + " records", Code: api.IssueTooBig})
 	}
 	v := &Validated{Request: req, Records: make([]ValidatedRecord, n)}
@@ -169,75 +174,104 @@ func sortIssues(l issueList) {
 	slices.SortStableFunc(l, func(a, b api.Issue) int { return recordOf(a) - recordOf(b) })
 }
 
+// validateRecord checks record i into out, step by step: the names and
+// field lengths and enums, the phone number, the date of birth, the time
+// zone, the custom fields and the policies.
 func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
 	path := []string{"records", strconv.Itoa(i)}
 	requiredName(r.FirstName, "firstName", path, issues)
 	requiredName(r.LastName, "lastName", path, issues)
-	if !r.decoded {
+	if !r.decoded { // Decode checked the shape
 		for _, f := range r.fieldSpecs() {
 			checkText(*f.dst, f.spec, path, issues)
 		}
 	}
+	out.Phone = validatePhone(r.PhoneNumber, path, issues)
+	out.DateOfBirth = validateDateOfBirth(r.DateOfBirth, today, path, issues)
+	validateZone(r, out, i, path, issues)
+	validateCustomFields(r.CustomFields, r.decoded, path, issues)
+	validatePolicies(r, out, i, reg, path, issues)
+}
 
-	// phoneNumber: required, the API's three forms.
-	if r.PhoneNumber.Presence == Invalid {
+// validatePhone checks phoneNumber: required, in one of the API's three
+// forms. It returns the zero Number when the phone is rejected.
+func validatePhone(f Field, path []string, issues *issueList) phone.Number {
+	switch {
+	case f.Presence == Invalid:
 		// reported by Decode
-	} else if !r.PhoneNumber.Given() {
-		issues.add(missing("phoneNumber", r.PhoneNumber, path))
-	} else if num, err := phone.Parse(r.PhoneNumber.Value); err != nil {
-		issues.add(api.IssueFrom(path, err))
-	} else {
-		out.Phone = num
-	}
-
-	// dateOfBirth: optional; when sent, the API's pattern, a real day, and
-	// plausible on today.
-	if r.DateOfBirth.Given() {
-		d, err := dob.Parse(r.DateOfBirth.Value)
+	case !f.Given():
+		issues.add(missing("phoneNumber", f, path))
+	default:
+		num, err := phone.Parse(f.Value)
 		if err == nil {
-			err = d.CheckOn(today)
+			return num
 		}
-		if err != nil {
-			is := api.IssueFrom(path, err)
-			// CheckOn knows only the parsed Date; received is what was sent.
-			is.Received = r.DateOfBirth.Value
-			issues.add(is)
-		} else {
-			out.DateOfBirth = d
-		}
-	}
-
-	// timezone / postalCode (TCPA): one of them is required.
-	if r.Timezone.Presence == Invalid || r.PostalCode.Presence == Invalid {
-		// reported by Decode
-	} else if res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value); err != nil {
 		issues.add(api.IssueFrom(path, err))
-	} else {
-		out.Zone = res
-		if res.Mismatch {
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "timezone"), Code: "timezone_postal_code_mismatch",
-				Message: "the timezone " + res.Zone.Name() + " is not a zone of the postal code (" + res.Postal.String() + "); the given timezone is kept"})
-		}
-		if res.PostalErr != nil {
-			is := api.IssueFrom(path, res.PostalErr)
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code, Message: is.Message + "; the given timezone is kept"})
-		}
-		if res.Source == timezone.SourcePostalCode && res.Postal.Ambiguous() {
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "postalCode"), Code: "postal_code_ambiguous",
-				Message: "the postal code spans several time zones (" + res.Postal.String() + "); its primary zone is stored and contact windows use all of them"})
-		}
 	}
+	return phone.Number{}
+}
 
-	// customFields
-	if len(r.CustomFields) > MaxCustomFields {
-		issues.add(api.Issue{Path: api.AppendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
-			Received: strconv.Itoa(len(r.CustomFields)) + " items", Code: api.IssueTooBig})
+// validateDateOfBirth checks dateOfBirth: optional; when sent, the API's
+// pattern, a real day, and plausible on today. It returns the zero Date
+// when the date is not sent or rejected.
+func validateDateOfBirth(f Field, today dob.Date, path []string, issues *issueList) dob.Date {
+	if !f.Given() {
+		return dob.Date{}
 	}
-	keys := make(map[string]int, len(r.CustomFields))
-	for k, cf := range r.CustomFields {
+	d, err := dob.Parse(f.Value)
+	if err == nil {
+		err = d.CheckOn(today)
+	}
+	if err == nil {
+		return d
+	}
+	is := api.IssueFrom(path, err)
+	// CheckOn knows only the parsed Date; received is what was sent.
+	is.Received = f.Value
+	issues.add(is)
+	return dob.Date{}
+}
+
+// validateZone resolves timezone and postalCode (one of them is required,
+// for the calling-hours rules) into out.Zone, with warnings when they
+// disagree or the postal code spans several zones.
+func validateZone(r *Record, out *ValidatedRecord, i int, path []string, issues *issueList) {
+	if r.Timezone.Presence == Invalid || r.PostalCode.Presence == Invalid {
+		return // reported by Decode
+	}
+	res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value)
+	if err != nil {
+		issues.add(api.IssueFrom(path, err))
+		return
+	}
+	out.Zone = res
+	if res.Mismatch {
+		out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "timezone"), Code: "timezone_postal_code_mismatch",
+			Message: "the timezone " + res.Zone.Name() + " is not a zone of the postal code (" + res.Postal.String() + "); the given timezone is kept"})
+	}
+	if res.PostalErr != nil {
+		is := api.IssueFrom(path, res.PostalErr)
+		out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code, Message: is.Message + "; the given timezone is kept"})
+	}
+	if res.Source == timezone.SourcePostalCode && res.Postal.Ambiguous() {
+		out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "postalCode"), Code: "postal_code_ambiguous",
+			Message: "the postal code spans several time zones (" + res.Postal.String() + "); its primary zone is stored and contact windows use all of them"})
+	}
+}
+
+// validateCustomFields checks customFields: at most MaxCustomFields items,
+// each key 1 to MaxCustomFieldKey characters and at most once per record.
+// When decoded, Decode has checked the keys' lengths.
+func validateCustomFields(cfs []CustomField, decoded bool, path []string, issues *issueList) {
+	if len(cfs) > MaxCustomFields {
+		issues.add(api.Issue{Path: api.AppendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
+			Received: strconv.Itoa(len(cfs)) + " items", Code: api.IssueTooBig})
+	}
+	keys := make(map[string]int, len(cfs))
+	for k, cf := range cfs {
 		kp := api.AppendPath(path, "customFields", strconv.Itoa(k), "key")
 		switch n := utf8.RuneCountInString(cf.Key); {
-		case r.decoded && (n < 1 || n > MaxCustomFieldKey):
+		case decoded && (n < 1 || n > MaxCustomFieldKey):
 			// reported by Decode
 		case n < 1:
 			issues.add(api.Issue{Path: kp, Message: "custom field key must not be empty", Expected: "1 to 100 characters", Received: "0 characters", Code: api.IssueTooSmall})
@@ -251,67 +285,96 @@ func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registr
 			}
 		}
 	}
+}
 
-	// policies
-	if len(r.Policies) > MaxPolicies {
+// validatePolicies checks the record's policies: at most
+// matching.MaxPolicies, each policy's fields, and no identifier repeated
+// within the record (matching.PolicyIDRepeats; checked only within the
+// limit, since a record over it is rejected anyway).
+func validatePolicies(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, path []string, issues *issueList) {
+	if len(r.Policies) > matching.MaxPolicies {
 		issues.add(api.Issue{Path: api.AppendPath(path, "policies"), Message: "policies must hold at most 10 items", Expected: "at most 10 items",
 			Received: strconv.Itoa(len(r.Policies)) + " items", Code: api.IssueTooBig})
 	}
+	repeats := policyIDRepeats(r.Policies)
 	out.Policies = make([]ValidatedPolicy, len(r.Policies))
-	seen := [2]map[string]int{{}, {}}
 	for j := range r.Policies {
-		p := &r.Policies[j]
-		vp := &out.Policies[j]
 		pp := api.AppendPath(path, "policies", strconv.Itoa(j))
-		if !r.decoded {
-			for _, f := range p.fieldSpecs() {
-				checkText(*f.dst, f.spec, pp, issues)
+		validatePolicy(&r.Policies[j], &out.Policies[j], r, out, i, reg, pp, issues)
+		for _, rep := range repeats {
+			if rep.Policy == j {
+				name := rep.Key.String()
+				issues.add(api.Issue{Path: api.AppendPath(pp, name), Message: name + " repeats the one of policies." + strconv.Itoa(rep.First) + " of the same record",
+					Expected: "a different " + name + " for each policy of a record", Received: rep.Value, Code: CodeDuplicatePolicy})
 			}
 		}
-		if present(p.PlanCode) {
-			if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {
-				issues.add(api.IssueFrom(pp, err))
-			} else {
-				vp.PlanCode = c
-			}
+	}
+}
+
+// policyIDRepeats returns the repeated identifiers among a record's
+// policies, leaving out identifiers too long to be valid (reported as
+// such), and nothing for more policies than the API allows.
+func policyIDRepeats(ps []RecordPolicy) []matching.PolicyIDRepeat {
+	if len(ps) > matching.MaxPolicies {
+		return nil
+	}
+	var buf [matching.MaxPolicies]matching.PolicyIDs
+	ids := buf[:len(ps)]
+	for j := range ps {
+		if f := ps[j].HealthSherpaPolicyID; !tooLong(f, MaxLen) {
+			ids[j].HealthSherpaPolicyID = f.Value
 		}
-		if present(p.CarrierName) {
-			m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
-			if err != nil {
-				issues.add(api.IssueFrom(pp, err))
-			} else {
-				vp.Carrier = m
-			}
+		if f := ps[j].CarrierAssignedPolicyID; !tooLong(f, MaxLen) {
+			ids[j].CarrierAssignedPolicyID = f.Value
 		}
-		if p.Status.Given() {
-			if s, err := termination.ParseStatus(p.Status.Value); err != nil {
-				issues.add(api.IssueFrom(pp, err))
-			} else {
-				vp.Status = s
-			}
+	}
+	var out []matching.PolicyIDRepeat
+	for rep := range matching.PolicyIDRepeats(ids) {
+		out = append(out, rep)
+	}
+	return out
+}
+
+// validatePolicy checks one policy of record i into vp: field lengths and
+// enums, planCode (canonical for ACA), carrierName (resolved with the
+// record's state and postal code), status, and effectiveDate, which, when
+// unreadable, is a warning: the one-year rule will skip the policy.
+func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, pp []string, issues *issueList) {
+	if !r.decoded { // Decode checked the shape
+		for _, f := range p.fieldSpecs() {
+			checkText(*f.dst, f.spec, pp, issues)
 		}
-		if present(p.EffectiveDate) && !tooLong(p.EffectiveDate, MaxLen) {
-			if d, err := termination.ParseEffectiveDate(p.EffectiveDate.Value); err != nil {
-				is := api.IssueFrom(pp, err)
-				out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code,
-					Message: is.Message + "; the policy is synced, and the one-year rule will skip it"})
-				vp.EffectiveDate = termination.EffectiveDate{Unreadable: true}
-			} else {
-				vp.EffectiveDate = termination.EffectiveDateOf(d)
-			}
+	}
+	if present(p.PlanCode) {
+		if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {
+			issues.add(api.IssueFrom(pp, err))
+		} else {
+			vp.PlanCode = c
 		}
-		for k, t := range [2]Field{p.HealthSherpaPolicyID, p.CarrierAssignedPolicyID} {
-			id, ok := matching.Identifier(t.Value)
-			if !ok || tooLong(t, MaxLen) {
-				continue
-			}
-			name := [2]string{"healthSherpaPolicyId", "carrierAssignedPolicyId"}[k]
-			if first, dup := seen[k][id]; dup {
-				issues.add(api.Issue{Path: api.AppendPath(pp, name), Message: name + " repeats the one of policies." + strconv.Itoa(first) + " of the same record",
-					Expected: "a different " + name + " for each policy of a record", Received: id, Code: CodeDuplicatePolicy})
-			} else {
-				seen[k][id] = j
-			}
+	}
+	if present(p.CarrierName) {
+		m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
+		if err != nil {
+			issues.add(api.IssueFrom(pp, err))
+		} else {
+			vp.Carrier = m
+		}
+	}
+	if p.Status.Given() {
+		if s, err := termination.ParseStatus(p.Status.Value); err != nil {
+			issues.add(api.IssueFrom(pp, err))
+		} else {
+			vp.Status = s
+		}
+	}
+	if present(p.EffectiveDate) && !tooLong(p.EffectiveDate, MaxLen) {
+		if d, err := termination.ParseEffectiveDate(p.EffectiveDate.Value); err != nil {
+			is := api.IssueFrom(pp, err)
+			out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code,
+				Message: is.Message + "; the policy is synced, and the one-year rule will skip it"})
+			vp.EffectiveDate = termination.EffectiveDate{Unreadable: true}
+		} else {
+			vp.EffectiveDate = termination.EffectiveDateOf(d)
 		}
 	}
 }

@@ -53,7 +53,7 @@ func Decode(body []byte, sc *Schema) (Result, error) {
 	if end = d.ws(end); end < len(d.s) {
 		return Result{}, d.syntax(end, "data after the JSON value")
 	}
-	return Result{Object: obj, Issues: d.issues, Total: d.total}, nil
+	return Result{Object: obj, Issues: d.issues, Total: d.total, Failed: d.failed}, nil
 }
 
 // decoder is one decode: the body as a string, the path of the value being
@@ -63,6 +63,7 @@ type decoder struct {
 	path   []seg
 	issues []Issue
 	total  int
+	failed []int
 
 	// Arenas: small slices are cut from shared chunks, so that a record's
 	// policies cost no allocation of their own.
@@ -97,6 +98,11 @@ func (d *decoder) pop()             { d.path = d.path[:len(d.path)-1] }
 // build an issue only when it is, so that issues past the cap cost nothing.
 func (d *decoder) count() bool {
 	d.total++
+	if len(d.path) >= 2 && d.path[1].index >= 0 {
+		if n := len(d.failed); n == 0 || d.failed[n-1] != d.path[1].index {
+			d.failed = append(d.failed, d.path[1].index)
+		}
+	}
 	return len(d.issues) < MaxIssues
 }
 

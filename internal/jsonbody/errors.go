@@ -41,6 +41,11 @@ type Result struct {
 	Issues []Issue
 	// Total counts every issue, including those past MaxIssues.
 	Total int
+	// Failed lists, in increasing order, the index of every item of the
+	// body's top-level array fields (the records) that has an issue,
+	// including issues past MaxIssues, so that a caller can list every
+	// failed item.
+	Failed []int
 }
 
 // ErrSyntax is the sentinel a *SyntaxError matches with errors.Is.

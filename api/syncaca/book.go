@@ -1,6 +1,7 @@
 package syncaca
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -200,12 +201,31 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 	return json.Marshal(f)
 }
 
+// cloneCustomer returns a deep copy of c: no slice, byte or pointer of the
+// copy is shared with the book (custom field values and policyLives
+// included), so that a caller who changes it never races with a sync.
 func cloneCustomer(c *Customer, withPolicies bool) Customer {
 	out := *c
 	out.CustomFields = slices.Clone(c.CustomFields)
+	for k := range out.CustomFields {
+		out.CustomFields[k].Value = bytes.Clone(out.CustomFields[k].Value)
+	}
 	out.Policies = nil
 	if withPolicies {
-		out.Policies = slices.Clone(c.Policies)
+		out.Policies = make([]Policy, len(c.Policies))
+		for k := range c.Policies {
+			out.Policies[k] = clonePolicy(&c.Policies[k])
+		}
+	}
+	return out
+}
+
+// clonePolicy returns a deep copy of p (its policyLives pointer included).
+func clonePolicy(p *Policy) Policy {
+	out := *p
+	if p.PolicyLives != nil {
+		n := *p.PolicyLives
+		out.PolicyLives = &n
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package syncaca
 
 import (
 	"errors"
+	"strconv"
 
 	"github.com/carecycle/carerules/api"
 )
@@ -43,7 +44,28 @@ func (e *bodyError) Unwrap() error { return e.sentinel }
 // issueList collects issues.
 type issueList []api.Issue
 
-func (l *issueList) add(is api.Issue) { *l = append(*l, is) }
+// add appends is. A received value longer than the field limit is never
+// echoed: it is described by its length, whatever package reported it.
+func (l *issueList) add(is api.Issue) {
+	if len(is.Received) > MaxLen {
+		if n := utf16Len(is.Received); n > MaxLen {
+			is.Received = strconv.Itoa(n) + " characters"
+		}
+	}
+	*l = append(*l, is)
+}
+
+// utf16Len counts UTF-16 code units, as the API's schema counts lengths.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
 
 // err returns the VALIDATION_ERROR body for the collected issues, or nil;
 // req (possibly nil) gives the failed records' identifying values.

@@ -89,7 +89,7 @@ func (r *syncRun) result(i int) Result {
 		if pc == nil || pc.record != i {
 			continue
 		}
-		rp := ResultPolicy{Policy: p, Action: pc.action}
+		rp := ResultPolicy{Policy: clonePolicy(&p), Action: pc.action}
 		if pc.action != ActionCreated {
 			prev := pc.before
 			rp.PreviousStatus = &prev

@@ -44,7 +44,7 @@ func (b *Book) SyncValidated(ctx context.Context, v *Validated, opt Options) (*R
 		}
 		return nil, err
 	}
-	dups, err := b.possibleDuplicates(ctx, plan)
+	findDups, err := b.possibleDuplicates(ctx, plan)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +52,7 @@ func (b *Book) SyncValidated(ctx context.Context, v *Validated, opt Options) (*R
 	if err != nil {
 		return nil, fmt.Errorf("syncaca: applying the plan: %w", err)
 	}
+	dups := findDups(applied)
 	run := &syncRun{book: b, v: v, plan: plan, applied: applied, dups: dups, changed: map[string]*policyChange{},
 		resp: &Response{Results: []Result{}, Errors: []RecordError{}}}
 	if opt.Explain {
@@ -243,10 +244,14 @@ func (v *Validated) MatchingRecords() []matching.Record {
 }
 
 // possibleDuplicates finds, for each record that creates a customer although
-// its fallback key is held by existing customers (the literal strategy's
-// visible cost), those customers' IDs.
-func (b *Book) possibleDuplicates(ctx context.Context, plan *matching.Plan) (map[int][]string, error) {
-	out := map[int][]string{}
+// its fallback key is held by another customer, those customers' IDs: the
+// book's customers that held it before the request (and whose key no
+// earlier record changed), and the customers created or re-keyed by earlier
+// records of the same batch. It runs before the plan is applied (the
+// book's answer) and returns a function that finishes the work once the
+// applied IDs are known.
+func (b *Book) possibleDuplicates(ctx context.Context, plan *matching.Plan) (func(*matching.Applied) map[int][]string, error) {
+	before := map[int][]string{}
 	for i := range plan.Decisions {
 		cd := &plan.Decisions[i].Customer
 		if plan.Decisions[i].Err != nil || cd.Outcome != matching.OutcomeNew || cd.FallbackKey == "" {
@@ -257,11 +262,49 @@ func (b *Book) possibleDuplicates(ctx context.Context, plan *matching.Plan) (map
 			return nil, err
 		}
 		for _, c := range cs {
-			out[i] = append(out[i], c.ID)
+			before[i] = append(before[i], c.ID)
 		}
-		slices.Sort(out[i])
 	}
-	return out, nil
+	return func(applied *matching.Applied) map[int][]string {
+		out := map[int][]string{}
+		keyOf := map[string]string{}            // customer ID -> its key, once a record of the batch wrote it
+		holders := map[string]map[string]bool{} // key -> customers a record of the batch gave it
+		for i := range plan.Decisions {
+			d := &plan.Decisions[i]
+			if d.Err != nil {
+				continue
+			}
+			cd, id := &d.Customer, applied.Customers[i]
+			if cd.Outcome == matching.OutcomeNew && cd.FallbackKey != "" {
+				var ids []string
+				for _, c := range before[i] {
+					if k, rekeyed := keyOf[c]; !rekeyed || k == cd.FallbackKey {
+						ids = append(ids, c)
+					}
+				}
+				for c := range holders[cd.FallbackKey] {
+					if c != id && !slices.Contains(ids, c) {
+						ids = append(ids, c)
+					}
+				}
+				slices.Sort(ids)
+				if len(ids) > 0 {
+					out[i] = ids
+				}
+			}
+			if old, ok := keyOf[id]; ok {
+				delete(holders[old], id)
+			}
+			keyOf[id] = cd.FallbackKey
+			if cd.FallbackKey != "" {
+				if holders[cd.FallbackKey] == nil {
+					holders[cd.FallbackKey] = map[string]bool{}
+				}
+				holders[cd.FallbackKey][id] = true
+			}
+		}
+		return out
+	}, nil
 }
 
 // planValidation maps the planner's structure errors (which Validate

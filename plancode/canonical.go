@@ -1,6 +1,10 @@
 package plancode
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/carecycle/carerules/internal/field"
+)
 
 // rule is what one context (Parse, or a policy type in Canonical) accepts.
 type rule struct {
@@ -115,7 +119,10 @@ func Canonical(policyType, planCode string) (string, error) {
 	}
 	t := strings.TrimSpace(planCode)
 	if t == "" {
-		return "", &Error{kind: kindEmpty, received: planCode, rule: r}
+		return "", newError(kindEmpty, planCode, r)
+	}
+	if !field.ValidName(t) {
+		return "", newInvalid(t, r)
 	}
 	return t, nil
 }

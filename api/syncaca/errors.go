@@ -3,8 +3,10 @@ package syncaca
 import (
 	"errors"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/carecycle/carerules/api"
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // Codes of the issues this package reports itself, besides the API's
@@ -48,23 +50,11 @@ type issueList []api.Issue
 // echoed: it is described by its length, whatever package reported it.
 func (l *issueList) add(is api.Issue) {
 	if len(is.Received) > MaxLen {
-		if n := utf16Len(is.Received); n > MaxLen {
+		if n := field.Len(is.Received); n > MaxLen {
 			is.Received = strconv.Itoa(n) + " characters"
 		}
 	}
 	*l = append(*l, is)
-}
-
-// utf16Len counts UTF-16 code units, as the API's schema counts lengths.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x10000 {
-			n++
-		}
-	}
-	return n
 }
 
 // err returns the VALIDATION_ERROR body for the collected issues, or nil;
@@ -124,23 +114,24 @@ func textPtr(t Field) *string {
 }
 
 // cutUTF16 returns the longest prefix of s, on a character boundary, of at
-// most max UTF-16 code units.
-func cutUTF16(s string, max int) string {
-	if len(s) <= max {
+// most limit UTF-16 code units, as field.Len counts them.
+func cutUTF16(s string, limit int) string {
+	if field.Len(s) <= limit {
 		return s
 	}
-	n := 0
-	for i, r := range s {
-		w := 1
-		if r >= 0x10000 {
-			w = 2
-		}
-		if n+w > max {
-			return s[:i]
-		}
-		n += w
+	// A code unit takes at most 3 bytes: the answer is within the first
+	// 3*limit bytes. Cut there on a character boundary, then drop one
+	// character at a time from the end.
+	n := min(len(s), 3*limit)
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
 	}
-	return s
+	p := s[:n]
+	for field.Len(p) > limit {
+		_, size := utf8.DecodeLastRuneInString(p)
+		p = p[:len(p)-size]
+	}
+	return p
 }
 
 // recordOf is the index of the record an issue belongs to, or -1 for a

@@ -189,3 +189,22 @@ func TestPossibleDuplicateSeesCustomersCreatedEarlierInTheBatch(t *testing.T) {
 	assert.NotContains(t, dups[0].Message, resp.Results[1].Customer.ID+" has", "a customer is not its own duplicate")
 	_ = context.Background
 }
+
+// A failed record's echoed field is cut to the field limit on a character
+// boundary, counted in UTF-16 code units.
+func TestCutUTF16(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+	}{
+		{"abc", "abc"},
+		{strings.Repeat("a", 300), strings.Repeat("a", 255)},
+		{strings.Repeat("😀", 200), strings.Repeat("😀", 127)}, // 2 units each
+		{"a" + strings.Repeat("😀", 200), "a" + strings.Repeat("😀", 127)},
+		{strings.Repeat("é", 300), strings.Repeat("é", 255)},
+		{strings.Repeat("中", 1000), strings.Repeat("中", 255)},
+	} {
+		got := cutUTF16(tc.in, MaxLen)
+		assert.Equal(t, tc.want, got)
+	}
+}

@@ -4,7 +4,10 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // ReadAll reads a body of at most limit bytes. It reads at most limit+1
@@ -150,10 +153,8 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (i
 			if err != nil {
 				return j, err
 			}
-			key := s[i+1 : j-1]
-			if kfl&fEscape != 0 {
-				key = unescape(key)
-			}
+			key := d.text(i, j, kfl)
+			kfl = d.check(i, j, kfl)
 			if i = d.ws(j); i >= len(s) {
 				return i, d.eof()
 			}
@@ -178,13 +179,13 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (i
 				switch {
 				case kfl&(fBad|fControl) != 0:
 					if d.count() {
-						d.add(Issue{Message: "a field name is not valid text", Expected: "valid Unicode text without control characters",
-							Received: "invalid text", Code: CodeInvalidString})
+						d.add(Issue{Message: "a field name is not valid text", Expected: field.ExpectedName,
+							Received: field.DescribeInvalid(strings.TrimSpace(key), true), Code: CodeInvalidString})
 					}
 				case vfl&fBad != 0:
 					d.push(key)
 					if d.count() {
-						d.add(Issue{Message: key + " holds text that is not valid Unicode or holds U+0000", Expected: "valid Unicode text without U+0000",
+						d.add(Issue{Message: key + " holds text that is not valid", Expected: field.ExpectedText,
 							Received: "invalid text", Code: CodeInvalidString})
 					}
 					d.pop()
@@ -269,23 +270,17 @@ func (d *decoder) wrongType(f *Field, got string) {
 	d.add(Issue{Message: msg, Expected: expected(f.Kind), Received: got, Code: CodeInvalidType})
 }
 
-// badText reports a string with invalid text at the current path.
-func (d *decoder) badText(name string, fl uint8, strict bool) {
+// badText reports, at the current path, a string whose text the field
+// check rejects, describing why (never repeating it).
+func (d *decoder) badText(name, text string, strict bool) {
 	if !d.count() {
 		return
 	}
-	exp := "valid Unicode text without U+0000"
+	exp := field.ExpectedText
 	if strict {
-		exp = "valid Unicode text without control characters"
+		exp, text = field.ExpectedName, strings.TrimSpace(text)
 	}
-	msg := name + " is not valid Unicode text"
-	switch {
-	case fl&fNUL != 0:
-		msg = name + " holds U+0000"
-	case fl&(fBadUTF8|fSurrogate) == 0:
-		msg = name + " holds a control character"
-	}
-	d.add(Issue{Message: msg, Expected: exp, Received: "invalid text", Code: CodeInvalidString})
+	d.add(Issue{Message: name + " is not valid text", Expected: exp, Received: field.DescribeInvalid(text, strict), Code: CodeInvalidString})
 }
 
 // field decodes the value at s[i] of field f into v.
@@ -310,17 +305,14 @@ func (d *decoder) field(i, depth int, f *Field, v *Value, obj *Object, sc *Schem
 			d.wrongType(f, "string")
 			return j, nil
 		}
+		text := d.text(i, j, fl)
 		bad := fBad
 		if f.Strict {
 			bad |= fControl
 		}
-		if fl&bad != 0 {
-			d.badText(f.label(), fl, f.Strict)
+		if d.check(i, j, fl)&bad != 0 {
+			d.badText(f.label(), text, f.Strict)
 			return j, nil
-		}
-		text := s[i+1 : j-1]
-		if fl&fEscape != 0 {
-			text = unescape(text)
 		}
 		if f.Kind == CustomValue {
 			*v = Value{Text: s[i:j], State: Given}
@@ -401,7 +393,7 @@ func (d *decoder) checkText(f *Field, text string, fl uint8) bool {
 	if f.Max > 0 || f.Min > 0 {
 		n := len(text)
 		if fl&fNonASCII != 0 {
-			n = utf16Len(text)
+			n = field.Len(text)
 		}
 		if f.Max > 0 && n > f.Max {
 			if d.count() {
@@ -420,7 +412,7 @@ func (d *decoder) checkText(f *Field, text string, fl uint8) bool {
 		if d.count() {
 			rec := text
 			if n := utf8.RuneCountInString(text); n > 40 {
-				rec = strconv.Itoa(utf16Len(text)) + " characters"
+				rec = strconv.Itoa(field.Len(text)) + " characters"
 			}
 			exp := ""
 			for k, e := range f.Enum {
@@ -441,18 +433,6 @@ func lengthRange(f *Field) string {
 		return strconv.Itoa(f.Min) + " to " + strconv.Itoa(f.Max) + " characters"
 	}
 	return "at most " + strconv.Itoa(f.Max) + " characters"
-}
-
-// utf16Len counts UTF-16 code units, as JavaScript's String.length does.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x10000 {
-			n++
-		}
-	}
-	return n
 }
 
 // objects decodes the array of objects at s[i] == '['. It counts the items
@@ -561,7 +541,7 @@ func (d *decoder) stringArray(i, depth int, v *Value) (int, error) {
 		case fl&fBad != 0:
 			ok = false
 			d.pushIndex(k)
-			d.badText("custom field value", fl, false)
+			d.badText("custom field value", d.text(i, j, fNonASCII|fEscape), false)
 			d.pop()
 		}
 		if i = d.ws(j); i >= len(s) {

@@ -65,6 +65,7 @@ func TestInvalidTextIsRejectedNotRepaired(t *testing.T) {
 		{"U+0000 in an unknown field", `"nickname": "a\u0000"`, "records.0.nickname invalid_string"},
 		{"U+0000 deep in an unknown field", `"meta": {"a": ["x", "y\u0000"]}`, "records.0.meta invalid_string"},
 		{"newline in a name", `"firstName": "A\nna"`, "records.0.firstName invalid_string"},
+		{"surrounding white space of a name is trimmed first", `"firstName": "Ana\n"`, ""},
 		{"escaped C0 control in an identifier", `"healthSherpaCustomerId": "a\u001fb"`, "records.0.healthSherpaCustomerId invalid_string"},
 		{"newline in an address is kept", `"address": "1 Main St\nApt 2"`, ""},
 		{"invalid UTF-8 in a custom field key", `"customFields": [{"key": "k` + "\xff" + `", "value": 1}]`, "records.0.customFields.0.key invalid_string"},

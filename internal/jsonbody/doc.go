@@ -20,12 +20,19 @@
 //     the body as a string (every value without escapes is a substring of
 //     it), the decoded objects of at most the schema's limits, and the
 //     unknown members, which are substrings of the body.
-//   - No repaired text. Strings are checked on the raw bytes: invalid UTF-8
-//     and unpaired surrogate escapes ("\ud800") are an invalid_string issue on
-//     the field (encoding/json would turn both into U+FFFD and make distinct
-//     identifiers equal), and so is U+0000 in any field and any other C0
-//     control character in a field marked Strict (names, identifiers).
-//     Unknown members and custom field values are checked the same way.
+//   - No repaired text. A string is checked as sent, before anything could
+//     repair it: its escapes are decoded without repair (an unpaired
+//     surrogate escape such as "\ud800" becomes the three bytes that encode
+//     it, which are not valid UTF-8), and the library's one text check
+//     (internal/field: ValidText, and ValidName after trimming in a field
+//     marked Strict, the names and identifiers) says whether it is valid.
+//     Invalid UTF-8, unpaired surrogates and U+0000 are an invalid_string
+//     issue on the field (encoding/json would turn the first two into
+//     U+FFFD and make distinct identifiers equal), and so is any other C0
+//     control character in a Strict field. Unknown members and custom field
+//     values are checked the same way. A string of ASCII without escapes
+//     cannot be invalid and is not checked again. Lengths are counted by
+//     internal/field too (UTF-16 code units).
 //   - Typed values. An identifier sent as a JSON number keeps the number's
 //     literal text (never a float64). An integer field accepts any number
 //     whose value has no fractional part (1, 1.0, 1e3, -0; not 1.5 or 1e-9),

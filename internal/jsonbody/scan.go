@@ -2,24 +2,19 @@ package jsonbody
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // maxDepth is the deepest nesting a body may have, as in encoding/json.
 const maxDepth = 10000
 
-// Flags of a scanned string.
+// Flags of a scanned string, and of the text check (check).
 const (
-	fEscape    uint8 = 1 << iota // holds a backslash escape
-	fNonASCII                    // holds a byte >= 0x80
-	fBadUTF8                     // holds invalid UTF-8
-	fSurrogate                   // holds an unpaired surrogate escape
-	fNUL                         // holds \u0000
-	fControl                     // holds another C0 control character (escaped)
-
-	// fBad are the flags that make text invalid in any field; fControl
-	// too in a Strict one.
-	fBad = fBadUTF8 | fSurrogate | fNUL
+	fEscape   uint8 = 1 << iota // holds a backslash escape
+	fNonASCII                   // holds a byte >= 0x80
+	fBad                        // not valid text in any field (field.ValidText)
+	fControl                    // valid text, but not in a name or identifier (field.ValidName)
 )
 
 func (d *decoder) syntax(off int, msg string) error {
@@ -47,15 +42,18 @@ func (d *decoder) ws(i int) int {
 }
 
 // str scans the string that starts at s[i] == '"' and returns the index
-// after its closing quote and its flags. It repairs nothing: it only looks.
+// after its closing quote and its flags (fEscape, fNonASCII). It checks the
+// syntax only; check says whether the text is valid.
 func (d *decoder) str(i int) (int, uint8, error) {
 	s := d.s
 	var fl uint8
 	i++
 	for {
 		for i < len(s) {
-			if c := s[i]; c == '"' || c == '\\' || c < 0x20 || c >= 0x80 {
+			if c := s[i]; c == '"' || c == '\\' || c < 0x20 {
 				break
+			} else if c >= 0x80 {
+				fl |= fNonASCII
 			}
 			i++
 		}
@@ -71,47 +69,50 @@ func (d *decoder) str(i int) (int, uint8, error) {
 				return i, fl, d.eof()
 			}
 			switch s[i+1] {
-			case '"', '\\', '/':
-				i += 2
-			case 'b', 'f', 'n', 'r', 't':
-				fl |= fControl
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				i += 2
 			case 'u':
-				r, ok := hex4(s, i+2)
-				if !ok {
+				if _, ok := hex4(s, i+2); !ok {
 					return i, fl, d.syntax(i, "invalid \\u escape in string")
 				}
 				i += 6
-				switch {
-				case r == 0:
-					fl |= fNUL
-				case r < 0x20:
-					fl |= fControl
-				case r >= 0xD800 && r < 0xDC00:
-					if i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' {
-						if r2, ok := hex4(s, i+2); ok && r2 >= 0xDC00 && r2 < 0xE000 {
-							i += 6
-							break
-						}
-					}
-					fl |= fSurrogate
-				case r >= 0xDC00 && r < 0xE000:
-					fl |= fSurrogate
-				}
 			default:
 				return i, fl, d.syntax(i, "invalid escape in string")
 			}
-		case c < 0x20:
+		default: // c < 0x20
 			return i, fl, d.syntax(i, "control character in string")
-		default:
-			fl |= fNonASCII
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				fl |= fBadUTF8
-			}
-			i += size
 		}
 	}
+}
+
+// text returns the text of the string s[i:j] (quotes included) that str
+// scanned with flags fl: a substring of the body, or its escapes decoded.
+func (d *decoder) text(i, j int, fl uint8) string {
+	if fl&fEscape != 0 {
+		return unescape(d.s[i+1 : j-1])
+	}
+	return d.s[i+1 : j-1]
+}
+
+// check applies the library's one text check (internal/field) to the
+// string s[i:j] that str scanned with flags fl: fBad when it is not valid
+// text in any field (invalid UTF-8, an unpaired surrogate escape, U+0000),
+// fControl when it holds another C0 control character once trimmed (not
+// valid in a name or an identifier). A string of ASCII without escapes
+// cannot hold either (JSON forbids raw control characters) and costs
+// nothing.
+func (d *decoder) check(i, j int, fl uint8) uint8 {
+	if fl&(fEscape|fNonASCII) == 0 {
+		return 0
+	}
+	t := d.text(i, j, fl)
+	switch {
+	case !field.ValidText(t):
+		return fBad
+	case !field.ValidName(strings.TrimSpace(t)):
+		return fControl
+	}
+	return 0
 }
 
 func hex4(s string, i int) (rune, bool) {
@@ -246,7 +247,7 @@ func (d *decoder) lit(i int, word string) (int, error) {
 // skip scans the value at s[i] (which is not white space) without decoding
 // it. depth counts the containers open around it. It returns the index
 // after the value, the number of items (array) or members (object), and the
-// flags of every string in it, keys included.
+// check flags (fBad, fControl) of every string in it, keys included.
 func (d *decoder) skip(i, depth int) (end, count int, fl uint8, err error) {
 	s := d.s
 	if i >= len(s) {
@@ -255,7 +256,10 @@ func (d *decoder) skip(i, depth int) (end, count int, fl uint8, err error) {
 	switch c := s[i]; c {
 	case '"':
 		end, fl, err = d.str(i)
-		return end, 0, fl, err
+		if err != nil {
+			return end, 0, 0, err
+		}
+		return end, 0, d.check(i, end, fl), nil
 	case '{', '[':
 		if depth >= maxDepth {
 			return i, 0, 0, d.syntax(i, "nesting too deep")
@@ -277,10 +281,10 @@ func (d *decoder) skip(i, depth int) (end, count int, fl uint8, err error) {
 					return i, count, fl, d.syntax(i, "object key is not a string")
 				}
 				j, f, err := d.str(i)
-				fl |= f
 				if err != nil {
 					return j, count, fl, err
 				}
+				fl |= d.check(i, j, f)
 				if i = d.ws(j); i >= len(s) {
 					return i, count, fl, d.eof()
 				}

@@ -127,13 +127,25 @@ func tooLarge() error {
 	return &bodyError{sentinel: ErrTooLarge, code: api.CodePayloadTooLarge, detail: "more than " + strconv.Itoa(MaxBodySize) + " bytes"}
 }
 
-func fillFields(specs []struct {
-	spec fieldSpec
-	dst  *Field
-}, vals []jsonbody.Value) {
-	for k, s := range specs {
+// recordFields and policyFields are the destinations of fieldSpecs, in its
+// order (TestFieldsFollowFieldSpecs), without building the specs: the
+// decoder fills them for every record and policy.
+func (r *Record) recordFields() [17]*Field {
+	return [17]*Field{&r.FirstName, &r.LastName, &r.PhoneNumber, &r.Email, &r.PostalCode, &r.Timezone, &r.State,
+		&r.Address, &r.Address2, &r.City, &r.County, &r.DateOfBirth, &r.Gender, &r.MaritalStatus,
+		&r.CarrierAssignedCustomerID, &r.HealthSherpaCustomerID, &r.ExternalID}
+}
+
+func (p *RecordPolicy) policyFields() [16]*Field {
+	return [16]*Field{&p.PlanName, &p.PlanCode, &p.CarrierName, &p.HealthSherpaPolicyID, &p.CarrierAssignedPolicyID,
+		&p.Status, &p.EffectiveDate, &p.TerminationDate, &p.MetalLevel, &p.ElectionPeriod, &p.PremiumMode,
+		&p.ExchangeStatus, &p.WrittenAs, &p.AorFirstName, &p.AorLastName, &p.AorNpn}
+}
+
+func fillFields(dst []*Field, vals []jsonbody.Value) {
+	for k, f := range dst {
 		v := vals[k]
-		*s.dst = Field{Value: v.Text, Presence: presence(v.State), Number: v.Number}
+		*f = Field{Value: v.Text, Presence: presence(v.State), Number: v.Number}
 	}
 }
 
@@ -150,10 +162,10 @@ func presence(s jsonbody.State) Presence {
 }
 
 func fillRecord(r *Record, o jsonbody.Object) {
-	specs := r.fieldSpecs()
-	fillFields(specs, o.Values)
+	dst := r.recordFields()
+	fillFields(dst[:], o.Values)
 	r.Extra = o.Extra
-	n := len(specs)
+	n := len(dst)
 	r.decoded = true
 	r.CustomFieldsPresence = presence(o.Values[n].State)
 	if cfs := o.Items(n); len(cfs) > 0 {
@@ -179,8 +191,8 @@ func fillRecord(r *Record, o jsonbody.Object) {
 		if po.Values == nil {
 			continue // not an object: reported
 		}
-		ps := p.fieldSpecs()
-		fillFields(ps, po.Values)
+		ps := p.policyFields()
+		fillFields(ps[:], po.Values)
 		p.Extra = po.Extra
 		lv := po.Values[len(ps)]
 		p.PolicyLives, p.PolicyLivesPresence = lv.Int, presence(lv.State)

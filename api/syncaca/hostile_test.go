@@ -208,3 +208,20 @@ func TestCutUTF16(t *testing.T) {
 		assert.Equal(t, tc.want, got)
 	}
 }
+
+// The decoder fills the fields in the order of fieldSpecs, which its schema
+// is built from.
+func TestFieldsFollowFieldSpecs(t *testing.T) {
+	var r Record
+	specs, dst := r.fieldSpecs(), r.recordFields()
+	require.Len(t, dst, len(specs))
+	for k := range specs {
+		assert.Same(t, specs[k].dst, dst[k], specs[k].spec.name)
+	}
+	var p RecordPolicy
+	pspecs, pdst := p.fieldSpecs(), p.policyFields()
+	require.Len(t, pdst, len(pspecs))
+	for k := range pspecs {
+		assert.Same(t, pspecs[k].dst, pdst[k], pspecs[k].spec.name)
+	}
+}

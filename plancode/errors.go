@@ -54,19 +54,18 @@ var (
 // errors.As. Error() may print the plan code (it is not PII), shortened if
 // long.
 type Error struct {
-	// An Error is kept small (one 48-byte allocation, the only one on
+	// An Error is kept small (one 32-byte allocation, the only one on
 	// Parse's error path): what it says about the code it re-reads from
-	// received when asked.
+	// received when asked, and its rule is an index in the core's Aux.
 	field.Core // received: the trimmed input (the raw input when empty)
-	rule       *rule
 }
 
 func newError(k *field.Kind, received string, x *rule) *Error {
-	return &Error{Core: field.New(k, received), rule: x}
+	return &Error{field.New(k, received).WithAux(x.idx)}
 }
 
 func newTooLong(s string, x *rule) *Error {
-	return &Error{Core: field.TooLongCore(kindTooLong, s), rule: x}
+	return &Error{field.TooLongCore(kindTooLong, s).WithAux(x.idx)}
 }
 
 // newInvalid reports the trimmed input t, which is not valid text.
@@ -160,10 +159,10 @@ func (e *Error) Error() string {
 // ruleOrAny is e's rule; a zero Error (not made by this package) reads as
 // one from Parse rather than panicking.
 func (e *Error) ruleOrAny() *rule {
-	if e.rule == nil {
-		return ruleAny
+	if i := int(e.Aux()); i < len(rules) {
+		return rules[i]
 	}
-	return e.rule
+	return ruleAny
 }
 
 // suggestion is the complete form of an incomplete code, with segment 000.

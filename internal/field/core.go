@@ -36,6 +36,7 @@ type Core struct {
 	// length of an over-long value: UTF-16 units, or minus its byte length
 	// when it was too long to count cheaply; 0 otherwise.
 	length int32
+	aux    uint8 // the embedding package's, see WithAux
 }
 
 // New returns a Core of kind k reporting received. k must not be nil.
@@ -51,6 +52,17 @@ func TooLongCore(k *Kind, s string) Core {
 	}
 	return Core{kind: k, length: int32(n)}
 }
+
+// WithAux returns c holding the small number a for the package that embeds
+// it (plancode keeps its rule there). It sits in the Core's padding, so an
+// error that needs one more small fact costs no more memory.
+func (c Core) WithAux(a uint8) Core {
+	c.aux = a
+	return c
+}
+
+// Aux returns the number stored by [Core.WithAux], 0 by default.
+func (c *Core) Aux() uint8 { return c.aux }
 
 // Kind returns the error's kind, nil for the zero Core.
 func (c *Core) Kind() *Kind { return c.kind }

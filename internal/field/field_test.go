@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // utf16Len is the oracle: JavaScript's String.length of valid text.
@@ -138,6 +139,12 @@ func TestCore(t *testing.T) {
 		if got := c.Received(); got != tt.want || got != DescribeLen(tt.s) {
 			t.Errorf("TooLongCore(%d bytes).Received() = %q, want %q", len(tt.s), got, tt.want)
 		}
+	}
+	if c := New(kindTest, "x").WithAux(7); c.Aux() != 7 || c.Received() != "x" {
+		t.Errorf("WithAux: %d %q", c.Aux(), c.Received())
+	}
+	if unsafe.Sizeof(Core{}) != 32 {
+		t.Errorf("Core is %d bytes, want 32", unsafe.Sizeof(Core{}))
 	}
 	var zero Core
 	if zero.Field() != "" || zero.Code() != "" || zero.Expected() != "" || zero.Unwrap() != nil || zero.Error() != ": " {

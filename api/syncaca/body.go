@@ -73,7 +73,8 @@ func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, faile
 	if len(data) > MaxBodySize {
 		return nil, nil, 0, nil, nil, tooLarge()
 	}
-	res, err := jsonbody.Decode(data, schema())
+	var top bodySink
+	res, err := jsonbody.DecodeInto(data, schema(), &top)
 	if err != nil {
 		var se *jsonbody.SyntaxError
 		detail := "malformed JSON"
@@ -89,24 +90,112 @@ func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, faile
 	for k, is := range res.Issues {
 		issues[k] = api.Issue{Path: is.Path, Message: is.Message, Expected: is.Expected, Received: is.Received, Code: is.Code}
 	}
-	var recs []jsonbody.Object
-	if res.Object.Values != nil {
-		recs = res.Object.Items(0)
-	}
-	if recs == nil {
+	if top.records == nil {
 		return nil, issues, res.Total, res.Failed, nil, nil
 	}
-	req = &Request{Records: make([]Record, len(recs))}
-	notObject = make([]bool, len(recs))
-	for i, o := range recs {
-		if o.Values == nil {
-			notObject[i] = true
-			continue
-		}
-		fillRecord(&req.Records[i], o)
+	notObject = make([]bool, len(top.records))
+	for i := range top.records {
+		notObject[i] = !top.records[i].decoded
 	}
-	return req, issues, res.Total, res.Failed, notObject, nil
+	return &Request{Records: top.records}, issues, res.Total, res.Failed, notObject, nil
 }
+
+// The decoder's sinks write the body straight into the Request's structs.
+
+// bodySink receives {"records": [...]}.
+type bodySink struct {
+	records []Record
+	sinks   []recordSink
+}
+
+func (b *bodySink) Set(int, jsonbody.Value) {}
+func (b *bodySink) Items(_, n int) {
+	b.records, b.sinks = make([]Record, n), make([]recordSink, n)
+}
+func (b *bodySink) Item(_, i int) jsonbody.Sink {
+	r := &b.records[i]
+	r.decoded = true
+	b.sinks[i].r = r
+	return &b.sinks[i]
+}
+func (b *bodySink) Extra([]byte) {}
+
+// recordSink receives a record: its fields in the order of recordFields,
+// then customFields and policies.
+type recordSink struct {
+	r        *Record
+	policies []policySink
+	custom   []customFieldSink
+}
+
+const (
+	recCustomFields = 17 // the field indexes of the record's schema
+	polLives        = 16 // and of the policy's
+)
+
+func (s *recordSink) Set(k int, v jsonbody.Value) {
+	switch {
+	case k < recCustomFields:
+		*s.r.recordFields()[k] = Field{Value: v.Text, Presence: presence(v.State), Number: v.Number}
+	case k == recCustomFields:
+		s.r.CustomFieldsPresence = presence(v.State)
+	default:
+		s.r.PoliciesPresence = presence(v.State)
+	}
+}
+
+func (s *recordSink) Items(k, n int) {
+	if k == recCustomFields {
+		s.r.CustomFields, s.custom = make([]CustomField, n), make([]customFieldSink, n)
+		for i := range s.r.CustomFields {
+			s.r.CustomFields[i].Value = json.RawMessage("null") // value absent
+			s.custom[i].c = &s.r.CustomFields[i]
+		}
+		return
+	}
+	s.r.Policies, s.policies = make([]RecordPolicy, n), make([]policySink, n)
+	for i := range s.policies {
+		s.policies[i].p = &s.r.Policies[i]
+	}
+}
+
+func (s *recordSink) Item(k, i int) jsonbody.Sink {
+	if k == recCustomFields {
+		return &s.custom[i]
+	}
+	return &s.policies[i]
+}
+
+func (s *recordSink) Extra(raw []byte) { s.r.Extra = raw }
+
+type policySink struct{ p *RecordPolicy }
+
+func (s *policySink) Set(k int, v jsonbody.Value) {
+	if k == polLives {
+		s.p.PolicyLives, s.p.PolicyLivesPresence = v.Int, presence(v.State)
+		return
+	}
+	*s.p.policyFields()[k] = Field{Value: v.Text, Presence: presence(v.State), Number: v.Number}
+}
+func (s *policySink) Items(int, int)              {}
+func (s *policySink) Item(int, int) jsonbody.Sink { return nil }
+func (s *policySink) Extra(raw []byte)            { s.p.Extra = raw }
+
+type customFieldSink struct{ c *CustomField }
+
+func (s *customFieldSink) Set(k int, v jsonbody.Value) {
+	switch {
+	case k == 0:
+		s.c.Key = v.Text // "" unless Given
+	case v.State == jsonbody.Given:
+		s.c.Value = json.RawMessage(v.Text)
+	default:
+		s.c.Value = json.RawMessage("null")
+	}
+}
+func (s *customFieldSink) Items(int, int)              {}
+func (s *customFieldSink) Item(int, int) jsonbody.Sink { return nil }
+func (s *customFieldSink) Extra([]byte)                {}
 
 // ReadBody reads a request body through its size limit: it never reads
 // more than MaxBodySize+1 bytes, and a larger body is an error wrapping
@@ -142,13 +231,6 @@ func (p *RecordPolicy) policyFields() [16]*Field {
 		&p.ExchangeStatus, &p.WrittenAs, &p.AorFirstName, &p.AorLastName, &p.AorNpn}
 }
 
-func fillFields(dst []*Field, vals []jsonbody.Value) {
-	for k, f := range dst {
-		v := vals[k]
-		*f = Field{Value: v.Text, Presence: presence(v.State), Number: v.Number}
-	}
-}
-
 func presence(s jsonbody.State) Presence {
 	switch s {
 	case jsonbody.Null:
@@ -159,42 +241,4 @@ func presence(s jsonbody.State) Presence {
 		return Invalid
 	}
 	return Absent
-}
-
-func fillRecord(r *Record, o jsonbody.Object) {
-	dst := r.recordFields()
-	fillFields(dst[:], o.Values)
-	r.Extra = o.Extra
-	n := len(dst)
-	r.decoded = true
-	r.CustomFieldsPresence = presence(o.Values[n].State)
-	if cfs := o.Items(n); len(cfs) > 0 {
-		r.CustomFields = make([]CustomField, len(cfs))
-		for k, c := range cfs {
-			cf := CustomField{Value: json.RawMessage("null")}
-			if c.Values != nil { // else not an object: reported
-				cf.Key = c.Values[0].Text
-				if v := c.Values[1]; v.State == jsonbody.Given {
-					cf.Value = json.RawMessage(v.Text)
-				}
-			}
-			r.CustomFields[k] = cf
-		}
-	}
-	r.PoliciesPresence = presence(o.Values[n+1].State)
-	items := o.Items(n + 1)
-	if len(items) > 0 {
-		r.Policies = make([]RecordPolicy, len(items))
-	}
-	for j, po := range items {
-		p := &r.Policies[j]
-		if po.Values == nil {
-			continue // not an object: reported
-		}
-		ps := p.policyFields()
-		fillFields(ps[:], po.Values)
-		p.Extra = po.Extra
-		lv := po.Values[len(ps)]
-		p.PolicyLives, p.PolicyLivesPresence = lv.Int, presence(lv.State)
-	}
 }

@@ -32,16 +32,32 @@ func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 // The Result's strings share the memory of one copy of body (body itself is
 // not retained, and may be reused by the caller).
 func Decode(body []byte, sc *Schema) (Result, error) {
+	var obj Object
+	a := &arenas{}
+	res, err := DecodeInto(body, sc, a.sink(&obj, sc, nil))
+	if err != nil {
+		return Result{}, err
+	}
+	if obj.Values != nil {
+		res.Object = obj
+	}
+	return res, nil
+}
+
+// DecodeInto is Decode into the caller's own values: sink receives the
+// body object's members (Result.Object stays zero), with the same checks,
+// issues and bounds. A caller that decodes into its own structs skips
+// Decode's intermediate Objects.
+func DecodeInto(body []byte, sc *Schema, sink Sink) (Result, error) {
 	d := &decoder{s: string(body)}
 	i := d.ws(0)
 	if i >= len(d.s) {
 		return Result{}, d.eof()
 	}
-	var obj Object
 	var end int
 	var err error
 	if d.s[i] == '{' {
-		end, err = d.object(i, 0, sc, &obj, nil)
+		end, err = d.object(i, 0, sc, sink)
 	} else {
 		end, _, _, err = d.skip(i, 0)
 		if err == nil {
@@ -56,23 +72,44 @@ func Decode(body []byte, sc *Schema) (Result, error) {
 	if end = d.ws(end); end < len(d.s) {
 		return Result{}, d.syntax(end, "data after the JSON value")
 	}
-	return Result{Object: obj, Issues: d.issues, Total: d.total, Failed: d.failed}, nil
+	return Result{Issues: d.issues, Total: d.total, Failed: d.failed}, nil
 }
 
-// decoder is one decode: the body as a string, the path of the value being
-// decoded, and the issues.
-type decoder struct {
-	s      string
-	path   []seg
-	issues []Issue
-	total  int
-	failed []int
+// Sink receives the members of one object as the decoder reads them. The
+// field indexes are those of the object's Schema.
+type Sink interface {
+	// Set gives the value of field k: called for every member the schema
+	// knows (a key sent twice: twice, the last value counts). For an
+	// Objects field, v.Int is the number of items decoded, or -1 when the
+	// array was not decoded (absent, null, over its limit, not an array).
+	Set(k int, v Value)
+	// Items announces the n items of the Objects field k, before them: n
+	// is within the field's limits.
+	Items(k, n int)
+	// Item returns the sink of item i of the Objects field k, an object;
+	// nil discards it (it is still checked). An item that is not an object
+	// gets no call: the array is then Invalid.
+	Item(k, i int) Sink
+	// Extra gives the object's unknown members as one raw JSON object,
+	// once, after its last member; it is not called when there are none.
+	Extra(raw []byte)
+}
 
-	// Arenas: small slices are cut from shared chunks, so that a record's
-	// policies cost no allocation of their own.
+type discard struct{}
+
+func (discard) Set(int, Value)     {}
+func (discard) Items(int, int)     {}
+func (discard) Item(int, int) Sink { return discard{} }
+func (discard) Extra(raw []byte)   {}
+
+// arenas hold the memory of Decode's Objects: small slices are cut from
+// shared chunks, so that a record's policies cost no allocation of their
+// own.
+type arenas struct {
 	vals  []Value
 	objs  []Object
 	lists [][]Object
+	sinks []objectSink
 }
 
 // take cuts n elements from the arena *buf, allocating a new chunk of at
@@ -84,6 +121,63 @@ func take[T any](buf *[]T, n, chunk int) []T {
 	l := len(*buf)
 	*buf = (*buf)[:l+n]
 	return (*buf)[l : l+n : l+n]
+}
+
+// objectSink builds an Object for Decode. vals, when not nil, are the
+// object's values already cut from the arena.
+type objectSink struct {
+	obj *Object
+	sc  *Schema
+	a   *arenas
+}
+
+func (a *arenas) sink(obj *Object, sc *Schema, vals []Value) *objectSink {
+	if vals == nil {
+		vals = take(&a.vals, len(sc.fields), 512)
+	}
+	obj.Values = vals
+	s := &take(&a.sinks, 1, 64)[0]
+	*s = objectSink{obj: obj, sc: sc, a: a}
+	return s
+}
+
+func (s *objectSink) Set(k int, v Value) {
+	if s.sc.fields[k].Kind == Objects && v.Int >= 0 {
+		v.Int = s.obj.Values[k].Int // the index Items gave its list
+	}
+	s.obj.Values[k] = v
+}
+
+func (s *objectSink) Items(k, n int) {
+	list := take(&s.a.objs, n, 64)
+	elem := s.sc.fields[k].Elem
+	nf := len(elem.fields)
+	vals := take(&s.a.vals, n*nf, 512)
+	for i := range list {
+		list[i].Values = vals[i*nf : (i+1)*nf : (i+1)*nf]
+	}
+	if s.obj.lists == nil {
+		s.obj.lists = take(&s.a.lists, s.sc.lists, 64)[:0]
+	}
+	s.obj.Values[k] = Value{State: Given, Int: int32(len(s.obj.lists))}
+	s.obj.lists = append(s.obj.lists, list)
+}
+
+func (s *objectSink) Item(k, i int) Sink {
+	item := &s.obj.lists[s.obj.Values[k].Int][i]
+	return s.a.sink(item, s.sc.fields[k].Elem, item.Values)
+}
+
+func (s *objectSink) Extra(raw []byte) { s.obj.Extra = raw }
+
+// decoder is one decode: the body as a string, the path of the value being
+// decoded, and the issues.
+type decoder struct {
+	s      string
+	path   []seg
+	issues []Issue
+	total  int
+	failed []int
 }
 
 // seg is one segment of a path: a member name, or an array index when name
@@ -122,19 +216,21 @@ func (d *decoder) add(is Issue) {
 	d.issues = append(d.issues, is)
 }
 
-// object decodes the object at s[i] == '{' into obj. depth counts the
+// object decodes the object at s[i] == '{' into sink. depth counts the
 // containers open around it.
-// Its values are vals (len(sc.fields) of them), or newly allocated when
-// vals is nil.
-func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (int, error) {
+func (d *decoder) object(i, depth int, sc *Schema, sink Sink) (int, error) {
 	s := d.s
 	if depth >= maxDepth {
 		return i, d.syntax(i, "nesting too deep")
 	}
-	if vals == nil {
-		vals = take(&d.vals, len(sc.fields), 512)
+	// The state of each field, for the required check.
+	var buf [32]State
+	states := buf[:0]
+	if len(sc.fields) > len(buf) {
+		states = make([]State, len(sc.fields))
+	} else {
+		states = buf[:len(sc.fields)]
 	}
-	obj.Values = vals
 	obj0 := i
 	var extra []byte
 	i = d.ws(i + 1)
@@ -168,8 +264,11 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (i
 			}
 			if f >= 0 {
 				d.push(key)
-				j, err = d.field(i, depth+1, &sc.fields[f], &obj.Values[f], obj, sc)
+				var v Value
+				j, err = d.field(i, depth+1, &sc.fields[f], f, &v, sink)
 				d.pop()
+				sink.Set(f, v)
+				states[f] = v.State
 			} else {
 				var vfl uint8
 				j, _, vfl, err = d.skip(i, depth+1)
@@ -222,15 +321,15 @@ func (d *decoder) object(i, depth int, sc *Schema, obj *Object, vals []Value) (i
 		}
 	}
 	if extra != nil {
-		obj.Extra = append(extra, '}')
+		sink.Extra(append(extra, '}'))
 	}
 	for k := range sc.fields {
 		f := &sc.fields[k]
-		if f.Required && obj.Values[k].State <= Null {
+		if f.Required && states[k] <= Null {
 			d.push(f.Name)
 			if d.count() {
 				rec := "undefined"
-				if obj.Values[k].State == Null {
+				if states[k] == Null {
 					rec = "null"
 				}
 				d.add(Issue{Message: f.label() + " is required", Expected: expected(f.Kind), Received: rec, Code: CodeInvalidType})
@@ -284,8 +383,8 @@ func (d *decoder) badText(name, text string, strict bool) {
 }
 
 // field decodes the value at s[i] of field f into v.
-// An Objects field's items go to obj's lists.
-func (d *decoder) field(i, depth int, f *Field, v *Value, obj *Object, sc *Schema) (int, error) {
+// k is the field's index; an Objects field's items go to sink.
+func (d *decoder) field(i, depth int, f *Field, k int, v *Value, sink Sink) (int, error) {
 	s := d.s
 	*v = Value{State: Invalid, Int: -1} // Int -1: no items (Object.Items)
 	if i >= len(s) {
@@ -326,7 +425,7 @@ func (d *decoder) field(i, depth int, f *Field, v *Value, obj *Object, sc *Schem
 	case '[':
 		switch f.Kind {
 		case Objects:
-			return d.objects(i, depth, f, v, obj, sc)
+			return d.objects(i, depth, f, k, v, sink)
 		case CustomValue:
 			return d.stringArray(i, depth, v)
 		}
@@ -438,7 +537,7 @@ func lengthRange(f *Field) string {
 // objects decodes the array of objects at s[i] == '['. It counts the items
 // with a syntax-only scan first: an array over its limit costs no
 // per-item work.
-func (d *decoder) objects(i, depth int, f *Field, v *Value, obj *Object, sc *Schema) (int, error) {
+func (d *decoder) objects(i, depth int, f *Field, fk int, v *Value, sink Sink) (int, error) {
 	s := d.s
 	end, n, _, err := d.skip(i, depth)
 	if err != nil {
@@ -456,21 +555,19 @@ func (d *decoder) objects(i, depth int, f *Field, v *Value, obj *Object, sc *Sch
 		}
 		return end, nil
 	}
-	list := take(&d.objs, n, 64)
-	if obj.lists == nil {
-		obj.lists = take(&d.lists, sc.lists, 64)[:0]
-	}
-	*v = Value{State: Given, Int: int32(len(obj.lists))}
-	obj.lists = append(obj.lists, list)
-	nf := len(f.Elem.fields)
-	vals := take(&d.vals, n*nf, 512)
+	sink.Items(fk, n)
+	*v = Value{State: Given, Int: int32(n)}
 	invalid := false
 	i = d.ws(i + 1)
 	for k := 0; k < n; k++ {
 		var j int
 		d.pushIndex(k)
 		if s[i] == '{' {
-			j, err = d.object(i, depth+1, f.Elem, &list[k], vals[k*nf:(k+1)*nf:(k+1)*nf])
+			item := sink.Item(fk, k)
+			if item == nil {
+				item = discard{}
+			}
+			j, err = d.object(i, depth+1, f.Elem, item)
 		} else {
 			j, _, _, err = d.skip(i, depth+1)
 			invalid = true

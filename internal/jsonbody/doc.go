@@ -43,6 +43,10 @@
 //     ("number", "object") or its length ("300 characters"), never by
 //     quoting it; only an enum miss of at most 40 characters is quoted.
 //
+// Decode builds Objects (a Value per schema field); DecodeInto writes into
+// the caller's own structs through a Sink, with the same checks and bounds,
+// which is what the endpoints use (no intermediate Objects).
+//
 // A body that is not JSON is a *SyntaxError (errors.Is ErrSyntax) that names
 // a byte offset, never the bytes around it. A key sent twice in one object:
 // the last value counts, as in JavaScript and encoding/json, and every value

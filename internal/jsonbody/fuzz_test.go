@@ -20,7 +20,8 @@ import (
 //     every issue's path exists in the body (but the last segment of a
 //     missing required field); received never holds more than 40
 //     characters;
-//   - it allocates at most 10 times the body (plus a small constant).
+//   - it allocates at most 10 times the body (plus a small constant);
+//   - DecodeInto reports the same issues as Decode.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		`{"records": [` + benchRec + `]}`,
@@ -44,6 +45,11 @@ func FuzzDecode(f *testing.F) {
 		runtime.ReadMemStats(&after)
 		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 10*uint64(len(body))+64<<10 {
 			t.Errorf("allocated %d bytes for a %d-byte body", alloc, len(body))
+		}
+		// DecodeInto reports the same issues, whatever the sink.
+		res2, err2 := DecodeInto(body, sc, discard{})
+		if (err == nil) != (err2 == nil) || !reflect.DeepEqual(res.Issues, res2.Issues) || res.Total != res2.Total || !reflect.DeepEqual(res.Failed, res2.Failed) {
+			t.Fatalf("DecodeInto differs from Decode: %v %v", err, err2)
 		}
 		if (err == nil) != json.Valid(body) {
 			t.Fatalf("Decode error %v, json.Valid %v", err, json.Valid(body))

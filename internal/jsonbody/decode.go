@@ -59,7 +59,7 @@ func DecodeInto(body []byte, sc *Schema, sink Sink) (Result, error) {
 	if d.s[i] == '{' {
 		end, err = d.object(i, 0, sc, sink)
 	} else {
-		end, _, _, err = d.skip(i, 0)
+		end, _, _, err = d.scan(i, 0)
 		if err == nil {
 			if d.count() {
 				d.add(Issue{Message: "request body must be an object", Expected: "object", Received: typeAt(d.s, i), Code: CodeInvalidType})
@@ -173,11 +173,12 @@ func (s *objectSink) Extra(raw []byte) { s.obj.Extra = raw }
 // decoder is one decode: the body as a string, the path of the value being
 // decoded, and the issues.
 type decoder struct {
-	s      string
-	path   []seg
-	issues []Issue
-	total  int
-	failed []int
+	s       string
+	nocheck bool // skip checks syntax only (scan)
+	path    []seg
+	issues  []Issue
+	total   int
+	failed  []int
 }
 
 // seg is one segment of a path: a member name, or an array index when name
@@ -293,7 +294,7 @@ func (d *decoder) object(i, depth int, sc *Schema, sink Sink) (int, error) {
 					// Size the buffer once: the rest of the object bounds
 					// its unknown members (growing it by appending would
 					// copy them several times over).
-					end, _, _, err := d.skip(obj0, depth)
+					end, _, _, err := d.scan(obj0, depth)
 					if err != nil {
 						return end, err
 					}
@@ -429,19 +430,19 @@ func (d *decoder) field(i, depth int, f *Field, k int, v *Value, sink Sink) (int
 		case CustomValue:
 			return d.stringArray(i, depth, v)
 		}
-		j, _, _, err := d.skip(i, depth)
+		j, _, _, err := d.scan(i, depth)
 		if err == nil {
 			d.wrongType(f, "array")
 		}
 		return j, err
 	case '{':
-		j, _, _, err := d.skip(i, depth)
+		j, _, _, err := d.scan(i, depth)
 		if err == nil {
 			d.wrongType(f, "object")
 		}
 		return j, err
 	case 't', 'f':
-		j, _, _, err := d.skip(i, depth)
+		j, _, _, err := d.scan(i, depth)
 		if err != nil {
 			return j, err
 		}
@@ -452,7 +453,7 @@ func (d *decoder) field(i, depth int, f *Field, k int, v *Value, sink Sink) (int
 		}
 		return j, nil
 	}
-	j, _, _, err := d.skip(i, depth)
+	j, _, _, err := d.scan(i, depth)
 	if err != nil {
 		return j, err
 	}
@@ -539,7 +540,7 @@ func lengthRange(f *Field) string {
 // per-item work.
 func (d *decoder) objects(i, depth int, f *Field, fk int, v *Value, sink Sink) (int, error) {
 	s := d.s
-	end, n, _, err := d.skip(i, depth)
+	end, n, _, err := d.scan(i, depth)
 	if err != nil {
 		return end, err
 	}
@@ -569,7 +570,7 @@ func (d *decoder) objects(i, depth int, f *Field, fk int, v *Value, sink Sink) (
 			}
 			j, err = d.object(i, depth+1, f.Elem, item)
 		} else {
-			j, _, _, err = d.skip(i, depth+1)
+			j, _, _, err = d.scan(i, depth+1)
 			invalid = true
 			if err == nil && d.count() {
 				d.add(Issue{Message: f.Elem.noun + " must be an object", Expected: "object", Received: typeAt(s, i), Code: CodeInvalidType})

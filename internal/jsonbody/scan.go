@@ -244,6 +244,16 @@ func (d *decoder) lit(i int, word string) (int, error) {
 	return i, d.syntax(i, "invalid literal")
 }
 
+// scan is skip for syntax only, without the text check: for a value
+// whose text no issue reports (an array counted before its items are
+// decoded, a value of the wrong type, the sizing of the unknown members).
+func (d *decoder) scan(i, depth int) (end, count int, fl uint8, err error) {
+	d.nocheck = true
+	end, count, fl, err = d.skip(i, depth)
+	d.nocheck = false
+	return end, count, 0, err
+}
+
 // skip scans the value at s[i] (which is not white space) without decoding
 // it. depth counts the containers open around it. It returns the index
 // after the value, the number of items (array) or members (object), and the
@@ -256,7 +266,7 @@ func (d *decoder) skip(i, depth int) (end, count int, fl uint8, err error) {
 	switch c := s[i]; c {
 	case '"':
 		end, fl, err = d.str(i)
-		if err != nil {
+		if err != nil || d.nocheck {
 			return end, 0, 0, err
 		}
 		return end, 0, d.check(i, end, fl), nil
@@ -284,7 +294,9 @@ func (d *decoder) skip(i, depth int) (end, count int, fl uint8, err error) {
 				if err != nil {
 					return j, count, fl, err
 				}
-				fl |= d.check(i, j, f)
+				if !d.nocheck {
+					fl |= d.check(i, j, f)
+				}
 				if i = d.ws(j); i >= len(s) {
 					return i, count, fl, d.eof()
 				}

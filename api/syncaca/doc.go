@@ -78,7 +78,8 @@
 //     objects), so that a host can store them; their strings are checked
 //     for valid text like the others. A key sent twice: the last value
 //     counts, as in JavaScript, and every value is checked.
-//   - Lengths count characters (Unicode code points). Enums are exact
+//   - Lengths count UTF-16 code units, as the API's schema does (an emoji
+//     counts 2), by internal/field's one function. Enums are exact
 //     (case-sensitive), except status, which termination.ParseStatus reads
 //     case-insensitively and which is stored in the API's spelling.
 //   - firstName and lastName must be non-blank; phoneNumber must be sent.

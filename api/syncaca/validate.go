@@ -10,6 +10,7 @@ import (
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/carrier"
 	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/internal/field"
 	"github.com/carecycle/carerules/matching"
 	"github.com/carecycle/carerules/phone"
 	"github.com/carecycle/carerules/plancode"
@@ -270,7 +271,7 @@ func validateCustomFields(cfs []CustomField, decoded bool, path []string, issues
 	keys := make(map[string]int, len(cfs))
 	for k, cf := range cfs {
 		kp := api.AppendPath(path, "customFields", strconv.Itoa(k), "key")
-		switch n := utf8.RuneCountInString(cf.Key); {
+		switch n := field.Len(cf.Key); {
 		case decoded && (n < 1 || n > MaxCustomFieldKey):
 			// reported by Decode
 		case n < 1:
@@ -382,7 +383,7 @@ func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *Valida
 // present reports whether an optional field was sent with a non-blank value.
 func present(t Field) bool { return t.Given() && strings.TrimSpace(t.Value) != "" }
 
-func tooLong(t Field, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
+func tooLong(t Field, max int) bool { return t.Given() && field.Len(t.Value) > max }
 
 func missing(name string, t Field, path []string) api.Issue {
 	rec := "undefined"
@@ -403,8 +404,9 @@ func requiredName(t Field, name string, path []string, issues *issueList) {
 	}
 }
 
-// checkText checks a field's length and enum. Lengths count characters
-// (Unicode code points), as the API's schema does.
+// checkText checks a field's length and enum (a request built by hand;
+// Decode checks both itself). Lengths count UTF-16 code units, as the API's
+// schema does.
 func checkText(t Field, spec fieldSpec, path []string, issues *issueList) {
 	if !t.Given() {
 		return
@@ -413,14 +415,14 @@ func checkText(t Field, spec fieldSpec, path []string, issues *issueList) {
 		if !slices.Contains(spec.enum, t.Value) {
 			rec := t.Value
 			if utf8.RuneCountInString(rec) > 40 {
-				rec = strconv.Itoa(utf8.RuneCountInString(rec)) + " characters"
+				rec = strconv.Itoa(field.Len(rec)) + " characters"
 			}
 			issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " is not one of the allowed values",
 				Expected: strings.Join(spec.enum, " | "), Received: rec, Code: api.IssueInvalidEnum})
 		}
 		return
 	}
-	if n := utf8.RuneCountInString(t.Value); spec.max > 0 && n > spec.max {
+	if n := field.Len(t.Value); spec.max > 0 && n > spec.max {
 		issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " is too long",
 			Expected: "at most " + strconv.Itoa(spec.max) + " characters", Received: strconv.Itoa(n) + " characters", Code: api.IssueTooBig})
 	}

@@ -61,6 +61,7 @@ type SyntaxError struct {
 	Msg    string // what is wrong, without any of the body's bytes
 }
 
+// Error says what is wrong and where, never quoting the body.
 func (e *SyntaxError) Error() string {
 	return "request body is not valid JSON: " + e.Msg + " at byte offset " + strconv.Itoa(e.Offset)
 }

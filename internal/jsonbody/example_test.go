@@ -29,3 +29,36 @@ func ExampleDecode() {
 	// [city] too_big 11 characters
 	// [externalId] invalid_string
 }
+
+// lives is a caller's own struct, filled through a Sink.
+type lives struct {
+	id    string
+	lives int32
+}
+
+func (l *lives) Set(k int, v jsonbody.Value) {
+	if v.State != jsonbody.Given {
+		return
+	}
+	switch k {
+	case 0:
+		l.id = v.Text
+	case 1:
+		l.lives = v.Int
+	}
+}
+func (l *lives) Items(int, int)              {}
+func (l *lives) Item(int, int) jsonbody.Sink { return nil }
+func (l *lives) Extra([]byte)                {}
+
+func ExampleDecodeInto() {
+	sc := jsonbody.NewSchema("body",
+		jsonbody.Field{Name: "externalId", Kind: jsonbody.ID, Max: 255, Strict: true},
+		jsonbody.Field{Name: "lives", Kind: jsonbody.Int32},
+	)
+	var l lives
+	res, err := jsonbody.DecodeInto([]byte(`{"externalId": "crm-1", "lives": 1e1}`), sc, &l)
+	fmt.Println(l.id, l.lives, res.Total, err)
+	// Output:
+	// crm-1 10 0 <nil>
+}

@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -101,4 +102,39 @@ func TestFallbackKeyIsRecomputedFromTheMergedCustomer(t *testing.T) {
 	assert.Equal(t, mustKey(t, jane[0], jane[1], "12/31/1979", jane[3]), mergeFallbackKey(c1.FallbackKey, &Record{DateOfBirth: dobOf("12/31/1979")}))
 	assert.Empty(t, mergeFallbackKey(c1.FallbackKey, &Record{FirstName: "Ja|ne"}))
 	assert.Empty(t, mergeFallbackKey("", &Record{FirstName: "Jane", LastName: "Doe", PhoneNumber: phoneOf(jane[3])}))
+}
+
+// FuzzMergeFallbackKey: the key merged from a stored key and a record is the
+// key of the merged person (each part the record sends replaces the stored
+// one), computed from scratch by FallbackKey.
+func FuzzMergeFallbackKey(f *testing.F) {
+	f.Add("Jane", "Doe", "01/02/1980", "(212) 736-5000", "", "", "", "(415) 555-0199")
+	f.Add("José", "O'Brien", "1985-03-04", "2127365000", "JOSE", "", "12/31/1979", "")
+	f.Add("ジュン", "Tanaka", "01/01/1985", "2125550104", "シュン", "", "", "")
+	f.Add("Ann", "Lee", "07/08/1985", "(212) 736-5001", "Ann|Marie", "", "", "")
+	f.Fuzz(func(t *testing.T, sf, sl, sd, sp, rf, rl, rd, rp string) {
+		stored, ok := FallbackKey(sf, sl, sd, sp)
+		if !ok {
+			return
+		}
+		r := Record{FirstName: rf, LastName: rl, DateOfBirth: dobOf(rd), PhoneNumber: phoneOf(rp)}
+		got := mergeFallbackKey(stored, &r)
+		mf, ml, md, mp := sf, sl, sd, sp
+		if strings.TrimSpace(rf) != "" {
+			mf = rf
+		}
+		if strings.TrimSpace(rl) != "" {
+			ml = rl
+		}
+		if !r.DateOfBirth.IsZero() {
+			md = r.DateOfBirth.String()
+		}
+		if r.PhoneNumber.IsValid() {
+			mp = r.PhoneNumber.E164()
+		}
+		want, _ := FallbackKey(mf, ml, md, mp)
+		if got != want {
+			t.Fatalf("merged key %q, the merged person's key %q", got, want)
+		}
+	})
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // ReadAll reads a body of at most limit bytes. It reads at most limit+1
-// bytes, and returns ErrTooLarge (with the bytes read) when there are more.
+// bytes, and returns ErrTooLarge and no bytes when there are more.
 func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
@@ -47,7 +47,9 @@ func Decode(body []byte, sc *Schema) (Result, error) {
 // DecodeInto is Decode into the caller's own values: sink receives the
 // body object's members (Result.Object stays zero), with the same checks,
 // issues and bounds. A caller that decodes into its own structs skips
-// Decode's intermediate Objects.
+// Decode's intermediate Objects. The strings and raw bytes the sink gets
+// share the memory of one copy of body, as Decode's do: a caller that keeps
+// one of them for long (a store's cache) clones it.
 func DecodeInto(body []byte, sc *Schema, sink Sink) (Result, error) {
 	d := &decoder{s: string(body)}
 	i := d.ws(0)

@@ -239,9 +239,12 @@ func given(t Field) (string, bool) {
 	return s, s != ""
 }
 
+// set writes a field sent with a non-blank value. The value is cloned: a
+// decoded request's strings share one copy of the whole body, which the
+// book must not keep alive for a short name.
 func set(dst *string, t Field) {
 	if s, ok := given(t); ok {
-		*dst = s
+		*dst = strings.Clone(s)
 	}
 }
 
@@ -271,7 +274,7 @@ func applyCustomer(c *Customer, r *Record, vr *ValidatedRecord) {
 		if k := slices.IndexFunc(c.CustomFields, func(x CustomField) bool { return x.Key == cf.Key }); k >= 0 {
 			c.CustomFields[k].Value = cf.Value
 		} else {
-			c.CustomFields = append(c.CustomFields, cf)
+			c.CustomFields = append(c.CustomFields, CustomField{Key: strings.Clone(cf.Key), Value: cf.Value})
 		}
 	}
 }
@@ -279,7 +282,7 @@ func applyCustomer(c *Customer, r *Record, vr *ValidatedRecord) {
 func applyPolicy(p *Policy, r *RecordPolicy, vp *ValidatedPolicy) {
 	set(&p.PlanName, r.PlanName)
 	if vp.PlanCode != "" {
-		p.PlanCode = vp.PlanCode
+		p.PlanCode = strings.Clone(vp.PlanCode)
 	}
 	if vp.Carrier.Carrier.IsValid() {
 		p.CarrierName, p.CarrierID = vp.Carrier.Carrier.DisplayName, vp.Carrier.Carrier.ID
@@ -304,6 +307,7 @@ func applyPolicy(p *Policy, r *RecordPolicy, vp *ValidatedPolicy) {
 }
 
 func setCustomerID(c *Customer, k matching.CustomerKey, v string) {
+	v = strings.Clone(v) // not a piece of the request's body
 	switch k {
 	case matching.KeyHealthSherpaCustomerID:
 		c.HealthSherpaCustomerID = v

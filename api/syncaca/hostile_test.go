@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -224,4 +225,25 @@ func TestFieldsFollowFieldSpecs(t *testing.T) {
 	for k := range pspecs {
 		assert.Same(t, pspecs[k].dst, pdst[k], pspecs[k].spec.name)
 	}
+}
+
+// The book keeps no piece of a request's body: a decoded request's strings
+// share one copy of the whole body, and a book that kept a short name from
+// it would keep the whole body alive.
+func TestBookDoesNotRetainTheRequestBody(t *testing.T) {
+	b := newBook(t)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	func() {
+		data := body(rec(`"externalId": "E1", "note": "` + strings.Repeat("x", 12<<20) + `", "customFields": [{"key": "k", "value": "v"}], "policies": [{"healthSherpaPolicyId": "H1", "carrierAssignedPolicyId": "C1", "planCode": "12345FL0010002", "effectiveDate": "2026-01-01"}]`))
+		v, err := Check(data, opts())
+		require.NoError(t, err)
+		_, err = b.SyncValidated(context.Background(), v, opts())
+		require.NoError(t, err)
+	}()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	assert.Less(t, int64(after.HeapAlloc)-int64(before.HeapAlloc), int64(4<<20), "the book keeps the request body alive")
+	runtime.KeepAlive(b)
 }

@@ -146,9 +146,9 @@ func (r *syncRun) writePolicy(i, j, ci int) {
 	}
 	for _, f := range pd.Fill {
 		if f.Key == matching.KeyHealthSherpaPolicyID {
-			p.HealthSherpaPolicyID = f.Value
+			p.HealthSherpaPolicyID = strings.Clone(f.Value)
 		} else if f.Key == matching.KeyCarrierAssignedPolicyID {
-			p.CarrierAssignedPolicyID = f.Value
+			p.CarrierAssignedPolicyID = strings.Clone(f.Value)
 		}
 	}
 }

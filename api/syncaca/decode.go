@@ -30,6 +30,10 @@ const MaxBodySize = 16 << 20
 //
 // Identifiers are read as strings or JSON numbers (kept as their literal
 // text), never through float64. Other string fields reject numbers.
+//
+// The Request's strings share the memory of one copy of the body (no
+// allocation per field): a host that keeps one for long clones it, as Book
+// does, or it keeps the whole body alive.
 func Decode(r io.Reader) (*Request, error) {
 	data, err := ReadBody(r)
 	if err != nil {

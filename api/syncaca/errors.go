@@ -102,12 +102,13 @@ func sortFailed(f []api.FailedRecord) {
 	}
 }
 
-// textPtr returns a failed record's echoed value: nil when not sent, cut
-// to the field limit (MaxLen UTF-16 units) when longer, so that a failed
-// record never repeats a 15 MB value.
+// textPtr returns a failed record's echoed value: nil when not sent (or
+// sent as something that is not valid text), cut to the field limit (MaxLen
+// UTF-16 units) when longer, so that a failed record never repeats a 15 MB
+// value.
 func textPtr(t Field) *string {
-	if t.Presence != Given {
-		return nil
+	if t.Presence != Given && (t.Presence != Invalid || t.Value == "") {
+		return nil // not sent, or not text that may be echoed (a wrong type, invalid text)
 	}
 	v := cutUTF16(t.Value, MaxLen)
 	return &v

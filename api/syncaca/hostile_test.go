@@ -86,7 +86,8 @@ func TestRejectedValuesAreNeverEchoedWhole(t *testing.T) {
 	if fr.PhoneNumber != nil {
 		assert.Len(t, *fr.PhoneNumber, MaxLen)
 	}
-	assert.Nil(t, fr.FirstName, "an over-long firstName is rejected, not echoed")
+	require.NotNil(t, fr.FirstName, "an over-long firstName is echoed, cut")
+	assert.Equal(t, strings.Repeat("A", MaxLen), *fr.FirstName)
 	assert.Equal(t, "Lee", *fr.LastName)
 }
 

@@ -14,8 +14,11 @@ const (
 	Null
 	// Given: the key is present with a value.
 	Given
-	// Invalid: the key is present with a value of the wrong JSON type;
-	// Decode reports it, and the field rules skip it.
+	// Invalid: the key is present with a value Decode rejects (a wrong
+	// JSON type, invalid text, too long, not in its enum); Decode reports
+	// it, and the field rules skip it. Value keeps the text of a value
+	// that was too long or not in its enum (valid text), only so that a
+	// failed record can echo it, cut; else it is "".
 	Invalid
 )
 

@@ -322,10 +322,10 @@ func policyIDRepeats(ps []RecordPolicy) []matching.PolicyIDRepeat {
 	var buf [matching.MaxPolicies]matching.PolicyIDs
 	ids := buf[:len(ps)]
 	for j := range ps {
-		if f := ps[j].HealthSherpaPolicyID; !tooLong(f, MaxLen) {
+		if f := ps[j].HealthSherpaPolicyID; f.Given() && !tooLong(f, MaxLen) {
 			ids[j].HealthSherpaPolicyID = f.Value
 		}
-		if f := ps[j].CarrierAssignedPolicyID; !tooLong(f, MaxLen) {
+		if f := ps[j].CarrierAssignedPolicyID; f.Given() && !tooLong(f, MaxLen) {
 			ids[j].CarrierAssignedPolicyID = f.Value
 		}
 	}
@@ -354,7 +354,7 @@ func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *Valida
 		}
 	}
 	if present(p.CarrierName) {
-		m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
+		m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: givenValue(r.State), PostalCode: givenValue(r.PostalCode)})
 		if err != nil {
 			issues.add(api.IssueFrom(pp, err))
 		} else {
@@ -378,6 +378,15 @@ func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *Valida
 			vp.EffectiveDate = termination.EffectiveDateOf(d)
 		}
 	}
+}
+
+// givenValue is the value of a field sent with a value, else "" (an Invalid
+// field may keep its rejected text, for the failed record's echo only).
+func givenValue(t Field) string {
+	if t.Given() {
+		return t.Value
+	}
+	return ""
 }
 
 // present reports whether an optional field was sent with a non-blank value.

@@ -421,6 +421,7 @@ func (d *decoder) field(i, depth int, f *Field, k int, v *Value, sink Sink) (int
 			return j, nil
 		}
 		if !d.checkText(f, text, fl) {
+			v.Text = text // valid text, too long or not in the enum: a caller may echo it cut
 			return j, nil
 		}
 		*v = Value{Text: text, State: Given}
@@ -464,6 +465,8 @@ func (d *decoder) field(i, depth int, f *Field, k int, v *Value, sink Sink) (int
 	case ID:
 		if d.checkText(f, lit, 0) {
 			*v = Value{Text: lit, State: Given, Number: true}
+		} else {
+			v.Text, v.Number = lit, true
 		}
 	case CustomValue:
 		*v = Value{Text: lit, State: Given}

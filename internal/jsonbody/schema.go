@@ -111,7 +111,9 @@ const (
 // Value is a decoded field.
 type Value struct {
 	// Text is a string's value (escapes decoded), an ID number's literal
-	// text, or a CustomValue's raw JSON.
+	// text, or a CustomValue's raw JSON. An Invalid value keeps its text
+	// only when the text is valid and failed a length or enum check (a
+	// caller may echo it, cut); otherwise it is "".
 	Text string
 	// Int is an Int32 field's value (for an Objects field, the index of
 	// its items in the object's lists: use Object.Items).

@@ -228,11 +228,9 @@ func (d *decoder) object(i, depth int, sc *Schema, sink Sink) (int, error) {
 	}
 	// The state of each field, for the required check.
 	var buf [32]State
-	states := buf[:0]
+	states := buf[:]
 	if len(sc.fields) > len(buf) {
 		states = make([]State, len(sc.fields))
-	} else {
-		states = buf[:len(sc.fields)]
 	}
 	obj0 := i
 	var extra []byte

@@ -19,7 +19,7 @@
 //     encoding/json. Peak memory is a small multiple of the body: one copy of
 //     the body as a string (every value without escapes is a substring of
 //     it), the decoded objects of at most the schema's limits, and the
-//     unknown members, which are substrings of the body.
+//     unknown members, copied once into one buffer per object.
 //   - No repaired text. A string is checked as sent, before anything could
 //     repair it: its escapes are decoded without repair (an unpaired
 //     surrogate escape such as "\ud800" becomes the three bytes that encode
@@ -38,7 +38,8 @@
 //     whose value has no fractional part (1, 1.0, 1e3, -0; not 1.5 or 1e-9),
 //     and its range applies to the value.
 //   - Nothing dropped. Members the schema does not know are kept, in order
-//     and as sent, as one raw JSON object per decoded object (Object.Extra).
+//     and as sent, as one raw JSON object per decoded object (Object.Extra,
+//     or Sink.Extra).
 //   - Nothing echoed. An issue describes a rejected value by its type
 //     ("number", "object") or its length ("300 characters"), never by
 //     quoting it; only an enum miss of at most 40 characters is quoted.

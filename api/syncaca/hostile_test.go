@@ -248,3 +248,31 @@ func TestBookDoesNotRetainTheRequestBody(t *testing.T) {
 	assert.Less(t, int64(after.HeapAlloc)-int64(before.HeapAlloc), int64(4<<20), "the book keeps the request body alive")
 	runtime.KeepAlive(b)
 }
+
+// possible_duplicate follows the keys as the batch changes them: a customer
+// an earlier record gave the person's fields is named; one whose key an
+// earlier record moved away is not.
+func TestPossibleDuplicateFollowsKeysChangedInTheBatch(t *testing.T) {
+	b := newBook(t,
+		Customer{ID: "c-Y", ExternalID: "EY", FirstName: "Other", LastName: "Person", PhoneNumber: "+13125550199", DateOfBirth: "1970-01-01"},
+		Customer{ID: "c-Z", ExternalID: "EZ", FirstName: "Ann", LastName: "Lee", PhoneNumber: "+13125550104", DateOfBirth: "1980-01-02"},
+	)
+	ann := `"firstName": "Ann", "lastName": "Lee", "phoneNumber": "3125550104", "postalCode": "60601", "dateOfBirth": "01/02/1980"`
+	other := `"firstName": "Zed", "lastName": "Moved", "phoneNumber": "3125550177", "postalCode": "60601"`
+	resp := syncJSON(t, b,
+		`{`+ann+`, "externalId": "EY"}`,   // Y becomes Ann (same key as Z)
+		`{`+other+`, "externalId": "EZ"}`, // Z moves away (date of birth kept, names and phone change)
+		`{`+ann+`, "externalId": "NEW"}`,  // a new Ann: Y holds her key now, Z no longer does
+	)
+	require.Equal(t, 3, resp.Succeeded)
+	var dups []Warning
+	for _, w := range resp.Warnings {
+		if w.Code == "possible_duplicate" {
+			dups = append(dups, w)
+		}
+	}
+	require.Len(t, dups, 1, "%+v", resp.Warnings)
+	assert.Equal(t, 2, dups[0].Index)
+	assert.Contains(t, dups[0].Message, "c-Y")
+	assert.NotContains(t, dups[0].Message, "c-Z")
+}

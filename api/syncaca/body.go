@@ -75,6 +75,9 @@ func decodeBody(data []byte) (req *Request, issues []api.Issue, total int, faile
 	}
 	var top bodySink
 	res, err := jsonbody.DecodeInto(data, schema(), &top)
+	if errors.Is(err, jsonbody.ErrNotObject) {
+		return nil, nil, 0, nil, nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: "the body is not a JSON object"}
+	}
 	if err != nil {
 		var se *jsonbody.SyntaxError
 		detail := "malformed JSON"

@@ -10,7 +10,8 @@
 //     "" are told apart (Field, Presence); identifiers are strings or JSON
 //     numbers, kept as the number's literal text, never a float64; wrong
 //     JSON types are reported with their path, never by quoting the value.
-//     A body that is not JSON is INVALID_JSON, one over MaxBodySize
+//     A body that is not JSON, or not a JSON object, is INVALID_JSON, one
+//     over MaxBodySize
 //     PAYLOAD_TOO_LARGE (BodyFor; ReadBody never reads more than the limit).
 //     It reads the raw bytes in one pass (body.go), so the work is bounded
 //     by the API's limits, not by the body: the records, policies and

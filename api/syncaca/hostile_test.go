@@ -276,3 +276,15 @@ func TestPossibleDuplicateFollowsKeysChangedInTheBatch(t *testing.T) {
 	assert.Contains(t, dups[0].Message, "c-Y")
 	assert.NotContains(t, dups[0].Message, "c-Z")
 }
+
+// A body that is JSON but not an object is INVALID_JSON (400), as a body
+// that is not JSON: it has no records to validate.
+func TestBodyThatIsNotAnObjectIsInvalidJSON(t *testing.T) {
+	for _, b := range []string{`[1]`, `"records"`, `null`, `42`} {
+		_, err := Check([]byte(b), opts())
+		assert.ErrorIs(t, err, ErrSyntax, b)
+		eb, ok := BodyFor(err)
+		require.True(t, ok, b)
+		assert.Equal(t, api.CodeInvalidJSON, eb.Code, b)
+	}
+}

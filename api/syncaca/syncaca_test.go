@@ -66,7 +66,6 @@ func TestDecodeShape(t *testing.T) {
 		body string
 		want []string
 	}{
-		{"not an object", `[1]`, []string{"=invalid_type"}},
 		{"records missing", `{}`, []string{"records=invalid_type"}},
 		{"records null", `{"records": null}`, []string{"records=invalid_type"}},
 		{"record not an object", `{"records": [1]}`, []string{"records.0=invalid_type"}},

@@ -25,7 +25,7 @@ func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 
 // Decode decodes body, which must be one JSON object, against sc. A body
 // that is not JSON is a *SyntaxError and no Result; a body that is JSON but
-// not an object is one invalid_type issue at the empty path. Every other
+// not an object is ErrNotObject and no Result. Every other
 // problem of the body's shape is an issue in the Result; a field with an
 // issue is Invalid.
 //
@@ -62,17 +62,15 @@ func DecodeInto(body []byte, sc *Schema, sink Sink) (Result, error) {
 		end, err = d.object(i, 0, sc, sink)
 	} else {
 		end, _, _, err = d.scan(i, 0)
-		if err == nil {
-			if d.count() {
-				d.add(Issue{Message: "request body must be an object", Expected: "object", Received: typeAt(d.s, i), Code: CodeInvalidType})
-			}
-		}
 	}
 	if err != nil {
 		return Result{}, err
 	}
 	if end = d.ws(end); end < len(d.s) {
 		return Result{}, d.syntax(end, "data after the JSON value")
+	}
+	if d.s[i] != '{' {
+		return Result{}, ErrNotObject
 	}
 	return Result{Issues: d.issues, Total: d.total, Failed: d.failed}, nil
 }

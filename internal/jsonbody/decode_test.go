@@ -222,7 +222,10 @@ func TestPresence(t *testing.T) {
 	assert.Equal(t, Value{State: Given}, recordValue(t, res, 0, "city"))
 	assert.Equal(t, Absent, recordValue(t, res, 0, "county").State)
 	assert.Equal(t, []string{"records invalid_type"}, paths(decode(t, `{}`)))
-	assert.Equal(t, []string{" invalid_type"}, paths(decode(t, `[]`)))
+	for _, b := range []string{`[]`, `"x"`, `1`, `null`, ` true `} {
+		_, err := Decode([]byte(b), sync)
+		assert.ErrorIs(t, err, ErrNotObject, b)
+	}
 }
 
 // A key sent twice: the last value counts, as in JavaScript.

@@ -51,6 +51,10 @@ type Result struct {
 // ErrSyntax is the sentinel a *SyntaxError matches with errors.Is.
 var ErrSyntax = errors.New("request body is not valid JSON")
 
+// ErrNotObject is returned by Decode when the body is JSON but not an
+// object (the API answers it as it answers a body that is not JSON).
+var ErrNotObject = errors.New("request body is not a JSON object")
+
 // ErrTooLarge is returned by ReadAll when the body is over its limit.
 var ErrTooLarge = errors.New("request body is too large")
 

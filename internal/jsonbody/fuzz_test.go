@@ -3,6 +3,7 @@ package jsonbody
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"reflect"
 	"runtime"
@@ -12,7 +13,8 @@ import (
 )
 
 // FuzzDecode checks Decode against encoding/json and its own promises:
-//   - it never panics, and accepts exactly the bodies json.Valid accepts;
+//   - it never panics, and accepts exactly the bodies json.Valid accepts
+//     (a body that is JSON but not an object is ErrNotObject);
 //   - a body with no issue decodes to the values encoding/json gives (strings,
 //     identifiers' literal text, integers by value, raw custom values, the
 //     unknown members in Extra);
@@ -51,10 +53,18 @@ func FuzzDecode(f *testing.F) {
 		if (err == nil) != (err2 == nil) || !reflect.DeepEqual(res.Issues, res2.Issues) || res.Total != res2.Total || !reflect.DeepEqual(res.Failed, res2.Failed) {
 			t.Fatalf("DecodeInto differs from Decode: %v %v", err, err2)
 		}
-		if (err == nil) != json.Valid(body) {
+		if (err == nil || errors.Is(err, ErrNotObject)) != json.Valid(body) {
 			t.Fatalf("Decode error %v, json.Valid %v", err, json.Valid(body))
 		}
 		if err != nil {
+			if errors.Is(err, ErrNotObject) {
+				var v any
+				if json.Unmarshal(body, &v) == nil {
+					if _, isObj := v.(map[string]any); isObj {
+						t.Fatal("an object reported as not an object")
+					}
+				}
+			}
 			return
 		}
 		if len(res.Issues) > MaxIssues || res.Total < len(res.Issues) || (res.Total > 0) != (len(res.Issues) > 0) {

@@ -20,8 +20,9 @@
 //     the body as a string (every value without escapes is a substring of
 //     it) and the unknown members, copied once into one buffer per object;
 //     plus the decoded objects, which the schema's limits bound whatever
-//     the body (for the sync body, at most 100 records of 10 policies:
-//     about half a megabyte, the most a small body can cost).
+//     the body (for the sync body, 100 records of 10 policies and 50
+//     custom fields: under 2 MB as Objects, the most a small body can
+//     cost).
 //   - No repaired text. A string is checked as sent, before anything could
 //     repair it: its escapes are decoded without repair (an unpaired
 //     surrogate escape such as "\ud800" becomes the three bytes that encode

@@ -35,11 +35,17 @@ type PolicyFill struct {
 }
 
 // PolicyIDConflict is a policy identifier of the record that differs from
-// the non-empty value the matched policy holds; it is not overwritten.
+// the non-empty value the matched policy holds (it is not overwritten), or
+// a carrierAssignedPolicyId that another customer's policy or a policy that
+// is not ACA holds (it is not copied).
 type PolicyIDConflict struct {
 	Key      PolicyKey
-	Held     string
+	Held     string // the matched policy's own value ("" when HeldBy is set)
 	Incoming string
+	// HeldBy lists the policies of another customer, or not ACA, that hold
+	// the incoming carrierAssignedPolicyId: it is never copied onto the
+	// matched policy from them.
+	HeldBy []PolicyRef
 }
 
 // CustomerDecision explains how a record's customer was decided.

@@ -151,3 +151,19 @@ func RecordIndex(path []string) (int, bool) {
 	i, err := strconv.Atoi(path[1])
 	return i, err == nil && i >= 0
 }
+
+// NewValidationErrorTotal is NewValidationError for a decoder that keeps
+// only the first MaxIssues issues and counts the rest: total is the number
+// of issues found (at least len(issues)), and the message counts it.
+func NewValidationErrorTotal(issues []Issue, total int, failed []FailedRecord) *ValidationError {
+	e := NewValidationError(issues, failed)
+	if e == nil || total <= len(issues) {
+		return e
+	}
+	e.Message = CodeValidation.Message() + ": " + count(total, "issue")
+	if len(failed) > 0 {
+		e.Message += " in " + count(len(failed), "record")
+	}
+	e.Message += " (the first " + strconv.Itoa(len(e.Errors)) + " are listed)"
+	return e
+}

@@ -12,7 +12,8 @@ type Applied struct {
 // Apply writes a plan made against s by a [Planner] whose three finders are
 // s: new customers and policies are created (with IDs "cust-N" and "pol-N"
 // that the store did not hold), identifiers are filled, a customer's stored
-// fallback key becomes the record's when the record has a complete one, and
+// fallback key becomes the decision's (the key of the customer merged with
+// the record, see [CustomerDecision].FallbackKey), and
 // a matched policy's Status and EffectiveDate become the record's when they
 // are given (a valid Status, a non-empty EffectiveDate). It writes exactly what the planner's overlay showed to later
 // records, so planning the same batch again after Apply creates nothing
@@ -53,7 +54,7 @@ func (s *Store) Apply(p *Plan) (*Applied, error) {
 			ci = s.customerPos(cd.Customer.ID)
 		}
 		c := s.customer(ci)
-		fb := cd.FallbackKey != "" && c.FallbackKey != cd.FallbackKey
+		fb := c.FallbackKey != cd.FallbackKey
 		if len(cd.Fill) > 0 || fb {
 			for _, f := range cd.Fill {
 				c.IDs.set(f.Key, f.Value)

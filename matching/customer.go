@@ -164,6 +164,11 @@ func (pl *planner) customer(i int, r *Record, cd *CustomerDecision) error {
 	case !matched:
 		cd.Outcome = OutcomeNew
 		cd.Customer = CustomerRef{New: true, Record: i}
+	default:
+		// The customer's key is a function of its stored fields, which the
+		// record changes: recompute it from the merged customer, even when
+		// the record lacks one of the four.
+		cd.FallbackKey = mergeFallbackKey(cd.Before.FallbackKey, r)
 	}
 
 	// Identifiers: fill the empty ones, never overwrite, never copy a value

@@ -35,11 +35,17 @@ type PolicyFill struct {
 }
 
 // PolicyIDConflict is a policy identifier of the record that differs from
-// the non-empty value the matched policy holds; it is not overwritten.
+// the non-empty value the matched policy holds (it is not overwritten), or
+// a carrierAssignedPolicyId that another customer's policy or a policy that
+// is not ACA holds (it is not copied).
 type PolicyIDConflict struct {
 	Key      PolicyKey
-	Held     string
+	Held     string // the matched policy's own value ("" when HeldBy is set)
 	Incoming string
+	// HeldBy lists the policies of another customer, or not ACA, that hold
+	// the incoming carrierAssignedPolicyId: it is never copied onto the
+	// matched policy from them.
+	HeldBy []PolicyRef
 }
 
 // CustomerDecision explains how a record's customer was decided.
@@ -58,10 +64,14 @@ type CustomerDecision struct {
 	Before Customer
 	// Candidates are the customers holding the key, sorted, when Ambiguous.
 	Candidates []CustomerRef
-	// FallbackKey is the record's fallback key, "" when any of the four
-	// fields is missing or unusable. A matched or created customer's stored
-	// key becomes this one when it is not "" (a sync writes the record's
-	// names, date of birth and phone number on the customer).
+	// FallbackKey is the customer's fallback key after the record is
+	// written on it: for a created customer, the record's key; for a
+	// matched one, its stored key with each part the record sends (a
+	// non-blank name, a date of birth, a phone number) replaced, since a
+	// sync writes them on the customer, so that a record without a date of
+	// birth that changes a name or a phone number never leaves a stale key.
+	// "" when a part is missing or unusable. The customer's stored key
+	// becomes this one.
 	FallbackKey string
 	// Fill lists the identifiers written on the customer, in key order.
 	Fill []Fill

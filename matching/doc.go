@@ -60,7 +60,10 @@
 //     owned by another customer ([ConflictOtherCustomer]) or not ACA
 //     ([ConflictNotACA]; a Medicare policy never becomes an ACA one), or
 //     several policies holding the identifier ([ConflictAmbiguous]), is a
-//     conflict, which fails the record ([ErrPolicyConflict]). A policy
+//     conflict, which fails the record ([ErrPolicyConflict]). The owner and
+//     type checks apply to a vetoed carrier-ID match too: another customer's
+//     or a non-ACA policy holding the carrier ID fails the record, so that
+//     no policy is created carrying their carrier ID. A policy
 //     without identifiers is created with [WarningNoIdentifier]: every
 //     re-sync creates it again.
 //   - policyType is compared by termination.IsACA (trimmed, any ASCII case),
@@ -132,8 +135,14 @@
 //     different identifier of the record; the difference is reported as a
 //     conflict, never overwritten.
 //   - A sync writes the record's names, date of birth and phone on its
-//     customer, so a customer's stored fallback key becomes the record's when
-//     the record has a complete one (the overlay and Apply do this). A batch
+//     customer, so a customer's stored fallback key is recomputed from the
+//     merged customer: each part the record sends replaces the stored part,
+//     the others are kept, even when the record lacks one of the four (a
+//     record without a date of birth that changes the phone moves the key
+//     to the new phone). The stored key is all the planner needs: it splits
+//     back into its four parts. A customer whose stored key is incomplete
+//     gets the record's own key, complete or not (the overlay and Apply
+//     write it). A batch
 //     that gives one customer two different people therefore contradicts
 //     itself: the last one wins, and re-syncing the earlier record, if it was
 //     matched by the fallback, creates a customer.

@@ -26,7 +26,7 @@ type overlayPolicy struct {
 func (pl *planner) commit(d *Decision) {
 	cd := &d.Customer
 	ci := -1
-	changes := len(cd.Fill) > 0 || (cd.FallbackKey != "" && cd.FallbackKey != cd.Before.FallbackKey)
+	changes := len(cd.Fill) > 0 || cd.FallbackKey != cd.Before.FallbackKey
 	if cd.Outcome == OutcomeMatched && !cd.Customer.New && !changes {
 		// Nothing to remember: the store's answer stays true.
 	} else if cd.Outcome == OutcomeNew {
@@ -54,9 +54,11 @@ func (pl *planner) commit(d *Decision) {
 		oc.c.IDs.set(f.Key, f.Value)
 		pl.custIdx.add(f.Value, ci)
 	}
-	if ci >= 0 && cd.FallbackKey != "" && pl.custs[ci].c.FallbackKey != cd.FallbackKey {
+	if ci >= 0 && pl.custs[ci].c.FallbackKey != cd.FallbackKey {
 		pl.custs[ci].c.FallbackKey = cd.FallbackKey
-		pl.custIdx.add(cd.FallbackKey, ci)
+		if cd.FallbackKey != "" {
+			pl.custIdx.add(cd.FallbackKey, ci)
+		}
 	}
 
 	for j := range d.Policies {

@@ -285,7 +285,7 @@ var planTests = []struct {
 		records: []Record{{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{pol("PHS1", "PCAX")}}},
 		literal: []got{matched(KeyHealthSherpaCustomerID, existing("c1"),
 			gotPolicy{Key: KeyHealthSherpaPolicyID, Outcome: OutcomeMatched, Policy: existingPolicy("p1"),
-				Conflicts: []PolicyIDConflict{{KeyCarrierAssignedPolicyID, "PCA1", "PCAX"}}})},
+				Conflicts: []PolicyIDConflict{{Key: KeyCarrierAssignedPolicyID, Held: "PCA1", Incoming: "PCAX"}}})},
 	},
 	{
 		name: "two policies of one record with the same identifier fail that record, not the others",

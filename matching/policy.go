@@ -200,10 +200,24 @@ func (pl *planner) policy(pd *PolicyDecision, pr *PolicyRecord, cr CustomerRef, 
 		}
 		if hsOK {
 			// A carrier-ID match holding a different healthSherpaPolicyId is
-			// another enrollment (next year's renewal): not this policy.
+			// another enrollment (next year's renewal): not this policy. But
+			// the owner and type checks apply to it too: a renewal of
+			// another customer's policy, or of a policy that is not ACA,
+			// would create a policy carrying their carrier ID, so the
+			// record fails instead.
 			n := 0
-			for _, c := range cands {
+			for k := range cands {
+				c := cands[k]
 				if h := c.p.IDs.HealthSherpaPolicyID; h != "" && h != hs {
+					if c.owner != cr || !termination.IsACA(c.p.Type) {
+						pd.Key = KeyCarrierAssignedPolicyID
+						pd.Policy, pd.Before = c.ref, *c.before
+						pd.Outcome, pd.Conflict = OutcomeConflict, ConflictOtherCustomer
+						if c.owner == cr {
+							pd.Conflict = ConflictNotACA
+						}
+						return nil
+					}
 					continue
 				}
 				cands[n] = c
@@ -254,6 +268,8 @@ func (pl *planner) policy(pd *PolicyDecision, pr *PolicyRecord, cr CustomerRef, 
 		return nil
 	}
 	pd.Outcome = OutcomeMatched
+	ids := match.p.IDs // match is invalid after the next findPolicies
+	matchRef := match.ref
 	for _, f := range [...]struct {
 		k  PolicyKey
 		v  string
@@ -262,11 +278,23 @@ func (pl *planner) policy(pd *PolicyDecision, pr *PolicyRecord, cr CustomerRef, 
 		if !f.ok {
 			continue
 		}
-		switch held := match.p.IDs.Get(f.k); held {
+		switch held := ids.Get(f.k); held {
 		case f.v:
 		case "":
 			// The healthSherpaPolicyId was looked up first and is held by no
-			// policy; a carrier-ID may be shared by renewals.
+			// other policy. A carrier ID may be shared by the customer's
+			// renewals, but never copied onto this policy from another
+			// customer's policy or a policy that is not ACA.
+			if f.k == KeyCarrierAssignedPolicyID && pd.Key != KeyCarrierAssignedPolicyID {
+				others, err := pl.foreignHolders(f.v, matchRef, cr)
+				if err != nil {
+					return err
+				}
+				if len(others) > 0 {
+					pd.Conflicts = append(pd.Conflicts, PolicyIDConflict{Key: f.k, Incoming: f.v, HeldBy: others})
+					continue
+				}
+			}
 			fill[nfill] = PolicyFill{f.k, f.v}
 			nfill++
 		default:
@@ -275,6 +303,23 @@ func (pl *planner) policy(pd *PolicyDecision, pr *PolicyRecord, cr CustomerRef, 
 	}
 	pd.Fill = pl.policyFills(fill[:nfill])
 	return nil
+}
+
+// foreignHolders returns the policies other than self that hold the carrier
+// ID v and belong to another customer than cr or are not ACA: v must not be
+// copied onto a policy of cr.
+func (pl *planner) foreignHolders(v string, self PolicyRef, cr CustomerRef) ([]PolicyRef, error) {
+	cands, err := pl.findPolicies(KeyCarrierAssignedPolicyID, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []PolicyRef
+	for _, c := range cands {
+		if c.ref != self && (c.owner != cr || !termination.IsACA(c.p.Type)) {
+			out = append(out, c.ref)
+		}
+	}
+	return out, nil
 }
 
 // warnings returns a one-warning slice of the plan's own (a plan shares no

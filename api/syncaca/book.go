@@ -1,6 +1,7 @@
 package syncaca
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -181,12 +182,31 @@ func (b *Book) MarshalJSON() ([]byte, error) {
 	return json.Marshal(f)
 }
 
+// cloneCustomer returns a deep copy of c: no slice, byte or pointer of the
+// copy is shared with the book (custom field values and policyLives
+// included), so that a caller who changes it never races with a sync.
 func cloneCustomer(c *Customer, withPolicies bool) Customer {
 	out := *c
 	out.CustomFields = slices.Clone(c.CustomFields)
+	for k := range out.CustomFields {
+		out.CustomFields[k].Value = bytes.Clone(out.CustomFields[k].Value)
+	}
 	out.Policies = nil
 	if withPolicies {
-		out.Policies = slices.Clone(c.Policies)
+		out.Policies = make([]Policy, len(c.Policies))
+		for k := range c.Policies {
+			out.Policies[k] = clonePolicy(&c.Policies[k])
+		}
+	}
+	return out
+}
+
+// clonePolicy returns a deep copy of p (its policyLives pointer included).
+func clonePolicy(p *Policy) Policy {
+	out := *p
+	if p.PolicyLives != nil {
+		n := *p.PolicyLives
+		out.PolicyLives = &n
 	}
 	return out
 }
@@ -200,9 +220,12 @@ func given(t Field) (string, bool) {
 	return s, s != ""
 }
 
+// set writes a field sent with a non-blank value. The value is cloned: a
+// decoded request's strings share one copy of the whole body, which the
+// book must not keep alive for a short name.
 func set(dst *string, t Field) {
 	if s, ok := given(t); ok {
-		*dst = s
+		*dst = strings.Clone(s)
 	}
 }
 
@@ -232,7 +255,7 @@ func applyCustomer(c *Customer, r *Record, vr *ValidatedRecord) {
 		if k := slices.IndexFunc(c.CustomFields, func(x CustomField) bool { return x.Key == cf.Key }); k >= 0 {
 			c.CustomFields[k].Value = cf.Value
 		} else {
-			c.CustomFields = append(c.CustomFields, cf)
+			c.CustomFields = append(c.CustomFields, CustomField{Key: strings.Clone(cf.Key), Value: cf.Value})
 		}
 	}
 }
@@ -240,7 +263,7 @@ func applyCustomer(c *Customer, r *Record, vr *ValidatedRecord) {
 func applyPolicy(p *Policy, r *RecordPolicy, vp *ValidatedPolicy) {
 	set(&p.PlanName, r.PlanName)
 	if vp.PlanCode != "" {
-		p.PlanCode = vp.PlanCode
+		p.PlanCode = strings.Clone(vp.PlanCode)
 	}
 	if vp.Carrier.Carrier.IsValid() {
 		p.CarrierName, p.CarrierID = vp.Carrier.Carrier.DisplayName, vp.Carrier.Carrier.ID
@@ -265,6 +288,7 @@ func applyPolicy(p *Policy, r *RecordPolicy, vp *ValidatedPolicy) {
 }
 
 func setCustomerID(c *Customer, k matching.CustomerKey, v string) {
+	v = strings.Clone(v) // not a piece of the request's body
 	switch k {
 	case matching.KeyHealthSherpaCustomerID:
 		c.HealthSherpaCustomerID = v

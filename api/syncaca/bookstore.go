@@ -41,14 +41,6 @@ func (t *bookTx) check(ctx context.Context) error {
 	return ctx.Err()
 }
 
-func clonePolicy(p Policy) Policy {
-	if p.PolicyLives != nil {
-		n := *p.PolicyLives
-		p.PolicyLives = &n
-	}
-	return p
-}
-
 // Customers implements [Tx].
 func (t *bookTx) Customers(ctx context.Context, keys matching.CustomerKeys) ([]Customer, error) {
 	if err := t.check(ctx); err != nil {
@@ -79,7 +71,7 @@ func (t *bookTx) Policies(ctx context.Context, keys matching.PolicyKeys) ([]Poli
 	out := make([]Policy, 0, len(mp))
 	for _, p := range mp {
 		if l, ok := t.b.policyAt[p.ID]; ok {
-			out = append(out, clonePolicy(t.b.customers[l[0]].Policies[l[1]]))
+			out = append(out, clonePolicy(&t.b.customers[l[0]].Policies[l[1]]))
 		}
 	}
 	return out, nil
@@ -94,7 +86,7 @@ func (t *bookTx) PoliciesOf(ctx context.Context, customerIDs []string) ([]Policy
 	for _, id := range customerIDs {
 		if i, ok := t.b.byID[id]; ok {
 			for _, p := range t.b.customers[i].Policies {
-				out = append(out, clonePolicy(p))
+				out = append(out, clonePolicy(&p))
 			}
 		}
 	}
@@ -152,7 +144,7 @@ func (t *bookTx) CreatePolicies(ctx context.Context, ps []Policy) error {
 			return fmt.Errorf("syncaca: creating a policy of customer %s: %w", ps[i].CustomerID, matching.ErrUnknownCustomer)
 		}
 		ps[i].ID = t.newID("pol-", &t.nextPol, func(id string) bool { _, ok := t.b.policyAt[id]; return ok })
-		t.newPols = append(t.newPols, clonePolicy(ps[i]))
+		t.newPols = append(t.newPols, clonePolicy(&ps[i]))
 	}
 	return nil
 }
@@ -167,7 +159,7 @@ func (t *bookTx) UpdatePolicies(ctx context.Context, ps []Policy) error {
 		if !ok || t.b.customers[l[0]].ID != ps[i].CustomerID {
 			return fmt.Errorf("syncaca: updating policy %s: %w", ps[i].ID, matching.ErrUnknownCustomer)
 		}
-		t.updPols = append(t.updPols, clonePolicy(ps[i]))
+		t.updPols = append(t.updPols, clonePolicy(&ps[i]))
 	}
 	return nil
 }

@@ -10,8 +10,21 @@
 //     "" are told apart (Field, Presence); identifiers are strings or JSON
 //     numbers, kept as the number's literal text, never a float64; wrong
 //     JSON types are reported with their path, never by quoting the value.
-//     A body that is not JSON is INVALID_JSON, one over MaxBodySize
-//     PAYLOAD_TOO_LARGE (BodyFor).
+//     A body that is not JSON, or not a JSON object, is INVALID_JSON, one
+//     over MaxBodySize
+//     PAYLOAD_TOO_LARGE (BodyFor; ReadBody never reads more than the limit).
+//     It reads the raw bytes in one pass (body.go), so the work is bounded
+//     by the API's limits, not by the body: the records, policies and
+//     customFields arrays are counted before any item is examined (over the
+//     limit: one too_big issue, no per-item work), and at most
+//     api.MaxIssues issues are listed (the message gives the total). Text
+//     is checked before anything could repair it: invalid UTF-8, an
+//     unpaired surrogate escape ("\ud800") or U+0000 in any string, and
+//     another C0 control character in a name or identifier, is an
+//     invalid_string issue on the field, so that two identifiers that
+//     differ only in invalid bytes never become one. policyLives is an
+//     integer by value (1.0 and 1e3 are integers, 1.5 is not). A failed
+//     record's echoed fields are cut to 255 characters.
 //   - Validate (validate.go; Check is Decode and Validate in one) applies the
 //     whole-request rules and returns the API's VALIDATION_ERROR body
 //     (api.ValidationError) with every issue and every failed record: 1 to
@@ -83,8 +96,12 @@
 //     effectiveDate, terminationDate, metalLevel, electionPeriod,
 //     premiumMode, exchangeStatus, writtenAs, aorFirstName, aorLastName,
 //     aorNpn (at most 50) and policyLives (32-bit integer). Other keys are
-//     dropped, as an API object schema strips unknown keys.
-//   - Lengths count characters (Unicode code points). Enums are exact
+//     kept, as sent, in Record.Extra and RecordPolicy.Extra (raw JSON
+//     objects), so that a host can store them; their strings are checked
+//     for valid text like the others. A key sent twice: the last value
+//     counts, as in JavaScript, and every value is checked.
+//   - Lengths count UTF-16 code units, as the API's schema does (an emoji
+//     counts 2), by internal/field's one function. Enums are exact
 //     (case-sensitive), except status, which termination.ParseStatus reads
 //     case-insensitively and which is stored in the API's spelling.
 //   - firstName and lastName must be non-blank; phoneNumber must be sent.

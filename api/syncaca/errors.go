@@ -2,8 +2,11 @@ package syncaca
 
 import (
 	"errors"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/carecycle/carerules/api"
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // Codes of the issues this package reports itself, besides the API's
@@ -43,20 +46,32 @@ func (e *bodyError) Unwrap() error { return e.sentinel }
 // issueList collects issues.
 type issueList []api.Issue
 
-func (l *issueList) add(is api.Issue) { *l = append(*l, is) }
+// add appends is. A received value longer than the field limit is never
+// echoed: it is described by its length, whatever package reported it.
+func (l *issueList) add(is api.Issue) {
+	if len(is.Received) > MaxLen {
+		if n := field.Len(is.Received); n > MaxLen {
+			is.Received = strconv.Itoa(n) + " characters"
+		}
+	}
+	*l = append(*l, is)
+}
 
 // err returns the VALIDATION_ERROR body for the collected issues, or nil;
 // req (possibly nil) gives the failed records' identifying values.
-func (l issueList) err(req *Request) *api.ValidationError {
+func (l issueList) err(req *Request) *api.ValidationError { return l.errTotal(req, len(l), nil) }
+
+// errTotal is err for a list that holds the first issues of total; more
+// lists the indexes of failed records whose issues may be past the list.
+func (l issueList) errTotal(req *Request, total int, more []int) *api.ValidationError {
 	if len(l) == 0 {
 		return nil
 	}
 	seen := map[int]bool{}
 	var failed []api.FailedRecord
-	for _, is := range l {
-		i, ok := api.RecordIndex(is.Path)
-		if !ok || seen[i] {
-			continue
+	add := func(i int) {
+		if seen[i] {
+			return
 		}
 		seen[i] = true
 		fr := api.FailedRecord{Index: i}
@@ -66,8 +81,16 @@ func (l issueList) err(req *Request) *api.ValidationError {
 		}
 		failed = append(failed, fr)
 	}
+	for _, is := range l {
+		if i, ok := api.RecordIndex(is.Path); ok {
+			add(i)
+		}
+	}
+	for _, i := range more {
+		add(i)
+	}
 	sortFailed(failed)
-	return api.NewValidationError(l, failed)
+	return api.NewValidationErrorTotal(l, total, failed)
 }
 
 func sortFailed(f []api.FailedRecord) {
@@ -79,12 +102,37 @@ func sortFailed(f []api.FailedRecord) {
 	}
 }
 
+// textPtr returns a failed record's echoed value: nil when not sent (or
+// sent as something that is not valid text), cut to the field limit (MaxLen
+// UTF-16 units) when longer, so that a failed record never repeats a 15 MB
+// value.
 func textPtr(t Field) *string {
-	if t.Presence != Given {
-		return nil
+	if t.Presence != Given && (t.Presence != Invalid || t.Value == "") {
+		return nil // not sent, or not text that may be echoed (a wrong type, invalid text)
 	}
-	v := t.Value
+	v := cutUTF16(t.Value, MaxLen)
 	return &v
+}
+
+// cutUTF16 returns the longest prefix of s, on a character boundary, of at
+// most limit UTF-16 code units, as field.Len counts them.
+func cutUTF16(s string, limit int) string {
+	if field.Len(s) <= limit {
+		return s
+	}
+	// A code unit takes at most 3 bytes: the answer is within the first
+	// 3*limit bytes. Cut there on a character boundary, then drop one
+	// character at a time from the end.
+	n := min(len(s), 3*limit)
+	for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	p := s[:n]
+	for field.Len(p) > limit {
+		_, size := utf8.DecodeLastRuneInString(p)
+		p = p[:len(p)-size]
+	}
+	return p
 }
 
 // recordOf is the index of the record an issue belongs to, or -1 for a

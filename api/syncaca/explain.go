@@ -2,6 +2,7 @@ package syncaca
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/carecycle/carerules/matching"
 	"github.com/carecycle/carerules/termination"
@@ -119,7 +120,7 @@ func explainDecision(d *matching.Decision, s matching.Strategy, applied *matchin
 			}
 		}
 		for _, c := range pd.Conflicts {
-			pe.Conflicts = append(pe.Conflicts, c.Key.String()+" "+strconv.Quote(c.Incoming)+" differs from the stored "+strconv.Quote(c.Held))
+			pe.Conflicts = append(pe.Conflicts, strings.TrimSuffix(strings.TrimSuffix(describePolicyIDConflict(c), ": not overwritten"), ": not copied"))
 		}
 		if m := vr.Policies[j].Carrier; m.Carrier.IsValid() {
 			pe.Carrier = m.Carrier.DisplayName + " (" + m.Method.String() + ", " + m.Confidence.String()

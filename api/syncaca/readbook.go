@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/carecycle/carerules/api"
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -148,9 +150,25 @@ func bookDecodeDetail(err error) string {
 	case errors.As(err, &se):
 		return "syntax error at byte offset " + strconv.FormatInt(se.Offset, 10)
 	case errors.As(err, &te):
-		return "field " + te.Field + ": expected " + te.Type.String() + ", got " + te.Value
+		// te.Value is "number 3125550101" for a number out of range: only
+		// its type is printed, never the value (a phone number, a date).
+		got, _, _ := strings.Cut(te.Value, " ")
+		return "field " + te.Field + ": expected " + te.Type.String() + ", got " + got
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return "unexpected end of input"
 	}
-	return err.Error() // unknown field names; never a value
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		// A misspelt field name helps; a key that holds digits may be a
+		// phone number or a date sent as a key, and is described instead.
+		if name, err := strconv.Unquote(name); err == nil && !strings.ContainsAny(name, "0123456789") && len(name) <= 64 {
+			return "unknown field " + strconv.Quote(name)
+		}
+		return "unknown field (a name holding digits, not printed)"
+	}
+	var fe api.FieldError
+	if errors.As(err, &fe) { // a value type's own error: its code, never its value
+		return "a " + fe.Field() + " the rules reject (" + fe.Code() + ")"
+	}
+	return "malformed customer" // any other decoder error: its text may quote the book
 }

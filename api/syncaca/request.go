@@ -14,8 +14,11 @@ const (
 	Null
 	// Given: the key is present with a value.
 	Given
-	// Invalid: the key is present with a value of the wrong JSON type;
-	// Decode reports it, and the field rules skip it.
+	// Invalid: the key is present with a value Decode rejects (a wrong
+	// JSON type, invalid text, too long, not in its enum); Decode reports
+	// it, and the field rules skip it. Value keeps the text of a value
+	// that was too long or not in its enum (valid text), only so that a
+	// failed record can echo it, cut; else it is "".
 	Invalid
 )
 
@@ -40,8 +43,8 @@ type Request struct {
 }
 
 // Record is one record of the request: a customer and its ACA policies.
-// Only the fields the library knows are kept (see the package documentation);
-// other keys are dropped, as an API object schema strips unknown keys.
+// The fields the library knows are decoded (see the package documentation);
+// other keys are kept as raw JSON in Extra.
 type Record struct {
 	FirstName   Field
 	LastName    Field
@@ -70,6 +73,15 @@ type Record struct {
 	// sent.
 	PoliciesPresence     Presence
 	CustomFieldsPresence Presence
+
+	// Extra holds the record's members this package does not know, as sent,
+	// as one raw JSON object (nil when there are none), so that a host can
+	// store them.
+	Extra json.RawMessage
+
+	// decoded is set by Decode, which has checked the record's shape (types,
+	// lengths, enums, text): Validate does not check it again.
+	decoded bool
 }
 
 // CustomField is one custom field value of a record. Value is the JSON value
@@ -102,6 +114,10 @@ type RecordPolicy struct {
 	// PolicyLivesPresence is Given.
 	PolicyLives         int32
 	PolicyLivesPresence Presence
+
+	// Extra holds the policy's members this package does not know, as
+	// sent, as one raw JSON object (nil when there are none).
+	Extra json.RawMessage
 }
 
 // kind is the JSON type a field accepts.

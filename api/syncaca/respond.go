@@ -90,7 +90,7 @@ func (r *syncRun) result(i int) Result {
 		if pc == nil || pc.record != i {
 			continue
 		}
-		rp := ResultPolicy{Policy: clonePolicy(p), Action: pc.action}
+		rp := ResultPolicy{Policy: clonePolicy(&p), Action: pc.action}
 		if pc.action != ActionCreated {
 			prev := pc.before
 			rp.PreviousStatus = &prev
@@ -222,9 +222,22 @@ func policyWarnings(i, j int, pd *matching.PolicyDecision) []Warning {
 	}
 	for _, c := range pd.Conflicts {
 		out = append(out, Warning{Index: i, Path: api.AppendPath(path, c.Key.String()), Code: "identifier_conflict",
-			Message: c.Key.String() + " " + strconv.Quote(c.Incoming) + " differs from the stored " + strconv.Quote(c.Held) + ": not overwritten"})
+			Message: describePolicyIDConflict(c)})
 	}
 	return out
+}
+
+// describePolicyIDConflict says why a policy identifier was not written.
+func describePolicyIDConflict(c matching.PolicyIDConflict) string {
+	if len(c.HeldBy) > 0 {
+		held := make([]string, len(c.HeldBy))
+		for k, r := range c.HeldBy {
+			held[k] = r.String()
+		}
+		return c.Key.String() + " " + strconv.Quote(c.Incoming) + " is held by " + strings.Join(held, ", ") +
+			" of another customer or not ACA: not copied"
+	}
+	return c.Key.String() + " " + strconv.Quote(c.Incoming) + " differs from the stored " + strconv.Quote(c.Held) + ": not overwritten"
 }
 
 func refs(rs []matching.CustomerRef) []string {

@@ -106,14 +106,14 @@ func syncUnit(ctx context.Context, store Store, v *Validated, records []matching
 		}
 		return nil, err
 	}
-	dups, err := possibleDuplicates(ctx, answers, plan)
+	findDups, err := possibleDuplicates(ctx, answers, plan)
 	if err != nil {
 		return nil, err
 	}
 	if err := w.load(ctx, tx, plan); err != nil {
 		return nil, err
 	}
-	run := &syncRun{w: w, v: v, plan: plan, dups: dups, changed: map[loc]*policyChange{},
+	run := &syncRun{w: w, v: v, plan: plan, changed: map[loc]*policyChange{},
 		resp: &Response{Results: []Result{}, Errors: []RecordError{}}}
 	if err := run.apply(); err != nil {
 		return nil, err
@@ -122,6 +122,7 @@ func syncUnit(ctx context.Context, store Store, v *Validated, records []matching
 		return nil, err
 	}
 	run.applied = w.applied(plan)
+	run.dups = findDups(run.applied)
 	if opt.Explain {
 		run.explain = make([]Explanation, len(v.Records))
 	}
@@ -352,9 +353,9 @@ func (r *syncRun) applyPolicy(i, j, ci int) (loc, error) {
 	}
 	for _, f := range pd.Fill {
 		if f.Key == matching.KeyHealthSherpaPolicyID {
-			p.HealthSherpaPolicyID = f.Value
+			p.HealthSherpaPolicyID = strings.Clone(f.Value)
 		} else if f.Key == matching.KeyCarrierAssignedPolicyID {
-			p.CarrierAssignedPolicyID = f.Value
+			p.CarrierAssignedPolicyID = strings.Clone(f.Value)
 		}
 	}
 	return l, nil
@@ -399,7 +400,7 @@ func (w *working) create(ctx context.Context, tx Tx, plan *matching.Plan) error 
 	for k, l := range news {
 		p := &w.custs[l[0]].Policies[l[1]]
 		p.CustomerID = w.custs[l[0]].ID
-		ps[k] = clonePolicy(*p)
+		ps[k] = clonePolicy(p)
 	}
 	if err := tx.CreatePolicies(ctx, ps); err != nil {
 		return err
@@ -466,7 +467,7 @@ func (w *working) update(ctx context.Context, tx Tx) error {
 		}
 		for k := range c.Policies {
 			if op, ok := w.origPol[loc{ci, k}]; ok && !reflect.DeepEqual(op, c.Policies[k]) {
-				ps = append(ps, clonePolicy(c.Policies[k]))
+				ps = append(ps, clonePolicy(&c.Policies[k]))
 			}
 		}
 	}
@@ -577,10 +578,14 @@ func (v *Validated) MatchingRecords() []matching.Record {
 }
 
 // possibleDuplicates finds, for each record that creates a customer although
-// its fallback key is held by stored customers (the literal strategy's
-// visible cost), those customers' IDs.
-func possibleDuplicates(ctx context.Context, l matching.FallbackFinder, plan *matching.Plan) (map[int][]string, error) {
-	out := map[int][]string{}
+// its fallback key is held by another customer, those customers' IDs: the
+// stored customers that held it before the request (and whose key no
+// earlier record changed), and the customers created or re-keyed by earlier
+// records of the same batch. It runs before the plan is applied (the
+// store's answer) and returns a function that finishes the work once the
+// applied IDs are known.
+func possibleDuplicates(ctx context.Context, l matching.FallbackFinder, plan *matching.Plan) (func(*matching.Applied) map[int][]string, error) {
+	before := map[int][]string{}
 	for i := range plan.Decisions {
 		cd := &plan.Decisions[i].Customer
 		if plan.Decisions[i].Err != nil || cd.Outcome != matching.OutcomeNew || cd.FallbackKey == "" {
@@ -591,11 +596,49 @@ func possibleDuplicates(ctx context.Context, l matching.FallbackFinder, plan *ma
 			return nil, err
 		}
 		for _, c := range cs {
-			out[i] = append(out[i], c.ID)
+			before[i] = append(before[i], c.ID)
 		}
-		slices.Sort(out[i])
 	}
-	return out, nil
+	return func(applied *matching.Applied) map[int][]string {
+		out := map[int][]string{}
+		keyOf := map[string]string{}            // customer ID -> its key, once a record of the batch wrote it
+		holders := map[string]map[string]bool{} // key -> customers a record of the batch gave it
+		for i := range plan.Decisions {
+			d := &plan.Decisions[i]
+			if d.Err != nil {
+				continue
+			}
+			cd, id := &d.Customer, applied.Customers[i]
+			if cd.Outcome == matching.OutcomeNew && cd.FallbackKey != "" {
+				var ids []string
+				for _, c := range before[i] {
+					if k, rekeyed := keyOf[c]; !rekeyed || k == cd.FallbackKey {
+						ids = append(ids, c)
+					}
+				}
+				for c := range holders[cd.FallbackKey] {
+					if c != id && !slices.Contains(ids, c) {
+						ids = append(ids, c)
+					}
+				}
+				slices.Sort(ids)
+				if len(ids) > 0 {
+					out[i] = ids
+				}
+			}
+			if old, ok := keyOf[id]; ok {
+				delete(holders[old], id)
+			}
+			keyOf[id] = cd.FallbackKey
+			if cd.FallbackKey != "" {
+				if holders[cd.FallbackKey] == nil {
+					holders[cd.FallbackKey] = map[string]bool{}
+				}
+				holders[cd.FallbackKey][id] = true
+			}
+		}
+		return out
+	}, nil
 }
 
 // planValidation maps the planner's structure errors (which Validate

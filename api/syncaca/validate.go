@@ -10,6 +10,7 @@ import (
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/carrier"
 	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/internal/field"
 	"github.com/carecycle/carerules/matching"
 	"github.com/carecycle/carerules/phone"
 	"github.com/carecycle/carerules/plancode"
@@ -110,29 +111,41 @@ func Validate(req *Request, opt Options) (*Validated, error) {
 // *api.ValidationError, as the API does. A body that is not JSON is an error
 // wrapping ErrSyntax.
 func Check(body []byte, opt Options) (*Validated, error) {
-	req, err := DecodeBytes(body)
-	var shape *api.ValidationError
-	if err != nil && !errors.As(err, &shape) {
-		return nil, err
-	}
-	if req == nil {
-		return nil, err
-	}
-	v, issues, err := validate(req, opt)
+	req, shape, total, failed, notObject, err := decodeBody(body)
 	if err != nil {
 		return nil, err
 	}
-	if shape != nil {
-		issues = append(shape.Errors, issues...)
-		sortIssues(issues)
+	if req == nil {
+		return nil, issueList(shape).errTotal(nil, total, failed)
 	}
-	if e := issues.err(req); e != nil {
+	v, issues, err := validateRecords(req, opt, notObject)
+	if err != nil {
+		return nil, err
+	}
+	total += len(issues)
+	for _, is := range issues {
+		if i, ok := api.RecordIndex(is.Path); ok {
+			failed = append(failed, i)
+		}
+	}
+	all := issueList(append(shape, issues...))
+	sortIssues(all)
+	if len(all) > api.MaxIssues {
+		all = all[:api.MaxIssues:api.MaxIssues]
+	}
+	if e := all.errTotal(req, total, failed); e != nil {
 		return nil, e
 	}
 	return v, nil
 }
 
 func validate(req *Request, opt Options) (*Validated, issueList, error) {
+	return validateRecords(req, opt, nil)
+}
+
+// validateRecords validates req; a record i with skip[i] set (not an
+// object, reported by the decoder) is not validated.
+func validateRecords(req *Request, opt Options, skip []bool) (*Validated, issueList, error) {
 	if opt.Today.IsZero() {
 		return nil, nil, ErrNoToday
 	}
@@ -152,6 +165,9 @@ func validate(req *Request, opt Options) (*Validated, issueList, error) {
 	}
 	v := &Validated{Request: req, Records: make([]ValidatedRecord, n)}
 	for i := range req.Records {
+		if i < len(skip) && skip[i] {
+			continue
+		}
 		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.Today, &issues)
 	}
 	return v, issues, nil
@@ -170,13 +186,15 @@ func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registr
 	path := []string{"records", strconv.Itoa(i)}
 	requiredName(r.FirstName, "firstName", path, issues)
 	requiredName(r.LastName, "lastName", path, issues)
-	for _, f := range r.fieldSpecs() {
-		checkText(*f.dst, f.spec, path, issues)
+	if !r.decoded { // Decode checked the shape
+		for _, f := range r.fieldSpecs() {
+			checkText(*f.dst, f.spec, path, issues)
+		}
 	}
 	out.Phone = validatePhone(r.PhoneNumber, path, issues)
 	out.DateOfBirth = validateDateOfBirth(r.DateOfBirth, today, path, issues)
 	validateZone(r, out, i, path, issues)
-	validateCustomFields(r.CustomFields, path, issues)
+	validateCustomFields(r.CustomFields, r.decoded, path, issues)
 	validatePolicies(r, out, i, reg, path, issues)
 }
 
@@ -248,7 +266,8 @@ func validateZone(r *Record, out *ValidatedRecord, i int, path []string, issues 
 
 // validateCustomFields checks customFields: at most MaxCustomFields items,
 // each key 1 to MaxCustomFieldKey characters and at most once per record.
-func validateCustomFields(cfs []CustomField, path []string, issues *issueList) {
+// When decoded, Decode has checked the keys' lengths.
+func validateCustomFields(cfs []CustomField, decoded bool, path []string, issues *issueList) {
 	if len(cfs) > MaxCustomFields {
 		issues.add(api.Issue{Path: api.AppendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
 			Received: strconv.Itoa(len(cfs)) + " items", Code: api.IssueTooBig})
@@ -256,7 +275,9 @@ func validateCustomFields(cfs []CustomField, path []string, issues *issueList) {
 	keys := make(map[string]int, len(cfs))
 	for k, cf := range cfs {
 		kp := api.AppendPath(path, "customFields", strconv.Itoa(k), "key")
-		switch n := utf8.RuneCountInString(cf.Key); {
+		switch n := field.Len(cf.Key); {
+		case decoded && (n < 1 || n > MaxCustomFieldKey):
+			// reported by Decode
 		case n < 1:
 			issues.add(api.Issue{Path: kp, Message: "custom field key must not be empty", Expected: "1 to 100 characters", Received: "0 characters", Code: api.IssueTooSmall})
 		case n > MaxCustomFieldKey:
@@ -305,10 +326,10 @@ func policyIDRepeats(ps []RecordPolicy) []matching.PolicyIDRepeat {
 	var buf [matching.MaxPolicies]matching.PolicyIDs
 	ids := buf[:len(ps)]
 	for j := range ps {
-		if f := ps[j].HealthSherpaPolicyID; !tooLong(f, MaxLen) {
+		if f := ps[j].HealthSherpaPolicyID; f.Given() && !tooLong(f, MaxLen) {
 			ids[j].HealthSherpaPolicyID = f.Value
 		}
-		if f := ps[j].CarrierAssignedPolicyID; !tooLong(f, MaxLen) {
+		if f := ps[j].CarrierAssignedPolicyID; f.Given() && !tooLong(f, MaxLen) {
 			ids[j].CarrierAssignedPolicyID = f.Value
 		}
 	}
@@ -324,8 +345,10 @@ func policyIDRepeats(ps []RecordPolicy) []matching.PolicyIDRepeat {
 // record's state and postal code), status, and effectiveDate, which, when
 // unreadable, is a warning: the one-year rule will skip the policy.
 func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, pp []string, issues *issueList) {
-	for _, f := range p.fieldSpecs() {
-		checkText(*f.dst, f.spec, pp, issues)
+	if !r.decoded { // Decode checked the shape
+		for _, f := range p.fieldSpecs() {
+			checkText(*f.dst, f.spec, pp, issues)
+		}
 	}
 	if present(p.PlanCode) {
 		if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {
@@ -335,7 +358,7 @@ func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *Valida
 		}
 	}
 	if present(p.CarrierName) {
-		m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
+		m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: givenValue(r.State), PostalCode: givenValue(r.PostalCode)})
 		if err != nil {
 			issues.add(api.IssueFrom(pp, err))
 		} else {
@@ -361,10 +384,19 @@ func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *Valida
 	}
 }
 
+// givenValue is the value of a field sent with a value, else "" (an Invalid
+// field may keep its rejected text, for the failed record's echo only).
+func givenValue(t Field) string {
+	if t.Given() {
+		return t.Value
+	}
+	return ""
+}
+
 // present reports whether an optional field was sent with a non-blank value.
 func present(t Field) bool { return t.Given() && strings.TrimSpace(t.Value) != "" }
 
-func tooLong(t Field, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
+func tooLong(t Field, max int) bool { return t.Given() && field.Len(t.Value) > max }
 
 func missing(name string, t Field, path []string) api.Issue {
 	rec := "undefined"
@@ -385,8 +417,9 @@ func requiredName(t Field, name string, path []string, issues *issueList) {
 	}
 }
 
-// checkText checks a field's length and enum. Lengths count characters
-// (Unicode code points), as the API's schema does.
+// checkText checks a field's length and enum (a request built by hand;
+// Decode checks both itself). Lengths count UTF-16 code units, as the API's
+// schema does.
 func checkText(t Field, spec fieldSpec, path []string, issues *issueList) {
 	if !t.Given() {
 		return
@@ -395,14 +428,14 @@ func checkText(t Field, spec fieldSpec, path []string, issues *issueList) {
 		if !slices.Contains(spec.enum, t.Value) {
 			rec := t.Value
 			if utf8.RuneCountInString(rec) > 40 {
-				rec = strconv.Itoa(utf8.RuneCountInString(rec)) + " characters"
+				rec = strconv.Itoa(field.Len(rec)) + " characters"
 			}
 			issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " is not one of the allowed values",
 				Expected: strings.Join(spec.enum, " | "), Received: rec, Code: api.IssueInvalidEnum})
 		}
 		return
 	}
-	if n := utf8.RuneCountInString(t.Value); spec.max > 0 && n > spec.max {
+	if n := field.Len(t.Value); spec.max > 0 && n > spec.max {
 		issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " is too long",
 			Expected: "at most " + strconv.Itoa(spec.max) + " characters", Received: strconv.Itoa(n) + " characters", Code: api.IssueTooBig})
 	}

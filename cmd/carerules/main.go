@@ -15,7 +15,11 @@
 // input is valid (for sync: the request was accepted, even if some records
 // failed matching and are listed in "errors"), 1 when it is rejected (a
 // VALIDATION_ERROR body, a body that is not JSON, a value a rule rejects),
-// 2 for a usage error or a file that cannot be read.
+// 2 for a usage error, a file that cannot be read, or output that cannot be
+// written (carerules sync ... > /dev/full fails, it does not exit 0). The
+// batch file is read through the API's body limit: a larger file is the
+// API's PAYLOAD_TOO_LARGE body (status 1), and no more than the limit is
+// read.
 //
 // # sync
 //
@@ -118,7 +122,40 @@ var now = time.Now
 
 // run is the whole program: it parses args, writes to stdout and stderr and
 // returns the exit status.
+//
+// Every write to stdout is checked: when the output cannot be written (a
+// full disk, a closed pipe), run says so on stderr and returns exitUsage,
+// whatever the command's verdict, so that a caller never takes a truncated
+// answer for a complete one.
 func run(args []string, stdout, stderr io.Writer) int {
+	out := &checkedWriter{w: stdout}
+	code := dispatch(args, out, stderr)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "carerules: cannot write the output: %v\n", out.err)
+		return exitUsage
+	}
+	return code
+}
+
+// checkedWriter remembers the first write error; later writes are dropped.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	c.err = err
+	return n, err
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -225,14 +262,25 @@ func runSync(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "carerules sync: %s: %v\n", *existing, err)
 		return exitUsage
 	}
-	body, err := os.ReadFile(pos[0])
+	// The batch is read through the body's size limit, as a server reads a
+	// request: never more than MaxBodySize+1 bytes, and a larger file is
+	// PAYLOAD_TOO_LARGE, not a file the command failed to read.
+	f, err := os.Open(pos[0])
 	if err != nil {
 		fmt.Fprintf(stderr, "carerules sync: %v\n", err)
 		return exitUsage
 	}
+	body, err := syncaca.ReadBody(f)
+	f.Close()
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
-	resp, err := sync(book, body, opt)
+	if err == nil {
+		var resp *syncaca.Response
+		if resp, err = sync(book, body, opt); err == nil {
+			writeJSON(w, resp)
+			return exitValid
+		}
+	}
 	var ve *api.ValidationError
 	switch {
 	case errors.As(err, &ve):
@@ -246,7 +294,6 @@ func runSync(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "carerules sync: %v\n", err)
 		return exitUsage
 	}
-	writeJSON(w, resp)
 	return exitValid
 }
 

@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -179,4 +182,49 @@ func TestPlanCodeBreakdownOnlyForCMSTypes(t *testing.T) {
 		assert.Equal(t, 0, code, typ)
 		assert.Contains(t, out, "prefix H", typ)
 	}
+}
+
+// failWriter fails every write, as a full disk does.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// The command exits non-zero when it cannot write its output: a caller must
+// never take a truncated or missing answer for a complete one.
+func TestOutputThatCannotBeWrittenExitsNonZero(t *testing.T) {
+	existing := filepath.Join(syncData, "existing.json")
+	batch := filepath.Join(syncData, "batch.json")
+	for _, args := range [][]string{
+		{"sync", "--existing", existing, "--today", "2026-11-21", batch},
+		{"phone", "2127365000"},
+		{"help"},
+	} {
+		var stderr bytes.Buffer
+		code := run(args, failWriter{}, &stderr)
+		assert.Equal(t, exitUsage, code, "%q", args)
+		assert.Contains(t, stderr.String(), "cannot write the output", "%q", args)
+	}
+	// The real thing, where the system has it: carerules sync ... > /dev/full.
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full")
+	}
+	defer full.Close()
+	assert.Equal(t, exitUsage, run([]string{"sync", "--existing", existing, "--today", "2026-11-21", batch}, full, io.Discard))
+}
+
+// An over-size batch file is PAYLOAD_TOO_LARGE, read no further than the
+// limit, not "not valid JSON".
+func TestOverSizeBatchIsPayloadTooLarge(t *testing.T) {
+	existing := filepath.Join(syncData, "existing.json")
+	big := filepath.Join(t.TempDir(), "big.json")
+	f, err := os.Create(big)
+	require.NoError(t, err)
+	_, err = f.WriteString(`{"records": [` + strings.Repeat(`{},`, syncaca.MaxBodySize/3) + `{}]}`)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	out, _, code := runCLI("sync", "--existing", existing, "--today", "2026-11-21", big)
+	assert.Equal(t, exitRejected, code)
+	assert.Contains(t, out, `"code": "PAYLOAD_TOO_LARGE"`)
+	assert.NotContains(t, out, "INVALID_JSON")
 }

@@ -1,0 +1,5 @@
+//go:build race
+
+package syncaca
+
+const raceEnabled = true

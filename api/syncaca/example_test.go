@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/dob"
-	"github.com/carecycle/carerules/matching/syncaca"
 )
 
 func ExampleBook_Sync() {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/matching"
 )
 
@@ -339,7 +340,7 @@ func TestSyncValidationChangesNothing(t *testing.T) {
 	req, _ := DecodeBytes(data)
 	require.NotNil(t, req)
 	_, err = b.Sync(context.Background(), req, opts())
-	assert.ErrorIs(t, err, ErrValidation)
+	assert.ErrorIs(t, err, api.ErrValidation)
 	nc, np := b.Len()
 	assert.Equal(t, 20, nc)
 	assert.Equal(t, 17, np)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/carecycle/carerules/api"
 )
 
 // Presence says whether an optional field of the request was sent.
@@ -206,16 +208,21 @@ func (p *RecordPolicy) fields() []struct {
 	}
 }
 
-// ErrSyntax is returned (wrapped) by Decode when the body is not JSON.
+// ErrSyntax is returned (wrapped) by Decode when the body is not one JSON
+// value (400 INVALID_JSON, see BodyFor).
 var ErrSyntax = errors.New("syncaca: request body is not valid JSON")
+
+// ErrTooLarge is returned (wrapped) by Decode when the body is larger than
+// MaxBodySize (413 PAYLOAD_TOO_LARGE, see BodyFor).
+var ErrTooLarge = errors.New("syncaca: request body is too large")
 
 // MaxBodySize is the largest request body Decode reads: 100 records of the
 // API's fields fit comfortably in it.
 const MaxBodySize = 16 << 20
 
 // Decode reads a request body. It returns an error wrapping ErrSyntax when the
-// body is not one JSON value (or is larger than MaxBodySize), and a
-// *ValidationError when the JSON does not have the API's shape (wrong types,
+// body is not one JSON value, one wrapping ErrTooLarge when it is larger than
+// MaxBodySize, and a *api.ValidationError when the JSON does not have the API's shape (wrong types,
 // missing arrays), together with the request as far as it could be read
 // (fields of the wrong type are marked Invalid), or nil when the body is not
 // an object holding a records array. Every shape problem is reported, each
@@ -235,22 +242,22 @@ func Decode(r io.Reader) (*Request, error) {
 // DecodeBytes is Decode on a byte slice.
 func DecodeBytes(data []byte) (*Request, error) {
 	if len(data) > MaxBodySize {
-		return nil, fmt.Errorf("%w: body larger than %d bytes", ErrSyntax, MaxBodySize)
+		return nil, &bodyError{sentinel: ErrTooLarge, code: api.CodePayloadTooLarge, detail: "more than " + strconv.Itoa(MaxBodySize) + " bytes"}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var top any
 	if err := dec.Decode(&top); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrSyntax, syntaxDetail(err))
+		return nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: syntaxDetail(err)}
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%w: data after the JSON value", ErrSyntax)
+		return nil, &bodyError{sentinel: ErrSyntax, code: api.CodeInvalidJSON, detail: "data after the JSON value"}
 	}
 	var issues issueList
 	req := &Request{}
 	obj, ok := top.(map[string]any)
 	if !ok {
-		issues.add(Issue{Path: []string{}, Message: "request body must be an object", Expected: "object", Received: typeName(top), Code: CodeInvalidType})
+		issues.add(api.Issue{Path: []string{}, Message: "request body must be an object", Expected: "object", Received: typeName(top), Code: api.IssueInvalidType})
 		return nil, issues.err(nil)
 	}
 	rv, present := obj["records"]
@@ -260,7 +267,7 @@ func DecodeBytes(data []byte) (*Request, error) {
 		if !present {
 			rec = "undefined"
 		}
-		issues.add(Issue{Path: []string{"records"}, Message: "records must be an array", Expected: "array", Received: rec, Code: CodeInvalidType})
+		issues.add(api.Issue{Path: []string{"records"}, Message: "records must be an array", Expected: "array", Received: rec, Code: api.IssueInvalidType})
 		return nil, issues.err(nil)
 	}
 	req.Records = make([]Record, len(arr))
@@ -289,7 +296,7 @@ func syntaxDetail(err error) string {
 func decodeRecord(r *Record, v any, path []string, issues *issueList) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		issues.add(Issue{Path: path, Message: "record must be an object", Expected: "object", Received: typeName(v), Code: CodeInvalidType})
+		issues.add(api.Issue{Path: path, Message: "record must be an object", Expected: "object", Received: typeName(v), Code: api.IssueInvalidType})
 		return
 	}
 	for _, f := range r.fields() {
@@ -299,22 +306,22 @@ func decodeRecord(r *Record, v any, path []string, issues *issueList) {
 		r.CustomFieldsPresence = Null
 		if cv != nil {
 			r.CustomFieldsPresence = Given
-			decodeCustomFields(r, cv, appendPath(path, "customFields"), issues)
+			decodeCustomFields(r, cv, api.AppendPath(path, "customFields"), issues)
 		}
 	}
 	if pv, present := obj["policies"]; present {
 		r.PoliciesPresence = Null
 		if pv != nil {
 			r.PoliciesPresence = Given
-			pp := appendPath(path, "policies")
+			pp := api.AppendPath(path, "policies")
 			arr, ok := pv.([]any)
 			if !ok {
-				issues.add(Issue{Path: pp, Message: "policies must be an array", Expected: "array", Received: typeName(pv), Code: CodeInvalidType})
+				issues.add(api.Issue{Path: pp, Message: "policies must be an array", Expected: "array", Received: typeName(pv), Code: api.IssueInvalidType})
 				return
 			}
 			r.Policies = make([]RecordPolicy, len(arr))
 			for j, e := range arr {
-				decodePolicy(&r.Policies[j], e, appendPath(pp, strconv.Itoa(j)), issues)
+				decodePolicy(&r.Policies[j], e, api.AppendPath(pp, strconv.Itoa(j)), issues)
 			}
 		}
 	}
@@ -323,15 +330,15 @@ func decodeRecord(r *Record, v any, path []string, issues *issueList) {
 func decodeCustomFields(r *Record, v any, path []string, issues *issueList) {
 	arr, ok := v.([]any)
 	if !ok {
-		issues.add(Issue{Path: path, Message: "customFields must be an array", Expected: "array", Received: typeName(v), Code: CodeInvalidType})
+		issues.add(api.Issue{Path: path, Message: "customFields must be an array", Expected: "array", Received: typeName(v), Code: api.IssueInvalidType})
 		return
 	}
 	r.CustomFields = make([]CustomField, len(arr))
 	for k, e := range arr {
-		ep := appendPath(path, strconv.Itoa(k))
+		ep := api.AppendPath(path, strconv.Itoa(k))
 		obj, ok := e.(map[string]any)
 		if !ok {
-			issues.add(Issue{Path: ep, Message: "custom field must be an object", Expected: "object", Received: typeName(e), Code: CodeInvalidType})
+			issues.add(api.Issue{Path: ep, Message: "custom field must be an object", Expected: "object", Received: typeName(e), Code: api.IssueInvalidType})
 			continue
 		}
 		key, ok := obj["key"].(string)
@@ -340,7 +347,7 @@ func decodeCustomFields(r *Record, v any, path []string, issues *issueList) {
 			if _, present := obj["key"]; !present {
 				rec = "undefined"
 			}
-			issues.add(Issue{Path: appendPath(ep, "key"), Message: "custom field key must be a string", Expected: "string", Received: rec, Code: CodeInvalidType})
+			issues.add(api.Issue{Path: api.AppendPath(ep, "key"), Message: "custom field key must be a string", Expected: "string", Received: rec, Code: api.IssueInvalidType})
 		}
 		r.CustomFields[k].Key = key
 		val, present := obj["value"]
@@ -349,11 +356,11 @@ func decodeCustomFields(r *Record, v any, path []string, issues *issueList) {
 		case []any:
 			for n, s := range x {
 				if _, ok := s.(string); !ok {
-					issues.add(Issue{Path: appendPath(ep, "value", strconv.Itoa(n)), Message: "custom field array values must be strings", Expected: "string", Received: typeName(s), Code: CodeInvalidType})
+					issues.add(api.Issue{Path: api.AppendPath(ep, "value", strconv.Itoa(n)), Message: "custom field array values must be strings", Expected: "string", Received: typeName(s), Code: api.IssueInvalidType})
 				}
 			}
 		default:
-			issues.add(Issue{Path: appendPath(ep, "value"), Message: "custom field value has the wrong type", Expected: "string | number | boolean | array<string> | null", Received: typeName(val), Code: CodeInvalidType})
+			issues.add(api.Issue{Path: api.AppendPath(ep, "value"), Message: "custom field value has the wrong type", Expected: "string | number | boolean | array<string> | null", Received: typeName(val), Code: api.IssueInvalidType})
 		}
 		if present {
 			raw, _ := json.Marshal(val) // json.Number marshals as its literal text
@@ -367,7 +374,7 @@ func decodeCustomFields(r *Record, v any, path []string, issues *issueList) {
 func decodePolicy(p *RecordPolicy, v any, path []string, issues *issueList) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		issues.add(Issue{Path: path, Message: "policy must be an object", Expected: "object", Received: typeName(v), Code: CodeInvalidType})
+		issues.add(api.Issue{Path: path, Message: "policy must be an object", Expected: "object", Received: typeName(v), Code: api.IssueInvalidType})
 		return
 	}
 	for _, f := range p.fields() {
@@ -381,20 +388,20 @@ func decodePolicy(p *RecordPolicy, v any, path []string, issues *issueList) {
 		p.PolicyLivesPresence = Null
 		return
 	}
-	lp := appendPath(path, "policyLives")
+	lp := api.AppendPath(path, "policyLives")
 	num, ok := lv.(json.Number)
 	p.PolicyLivesPresence = Invalid
 	if !ok {
-		issues.add(Issue{Path: lp, Message: "policyLives must be an integer", Expected: "integer", Received: typeName(lv), Code: CodeInvalidType})
+		issues.add(api.Issue{Path: lp, Message: "policyLives must be an integer", Expected: "integer", Received: typeName(lv), Code: api.IssueInvalidType})
 		return
 	}
 	n, err := strconv.ParseInt(num.String(), 10, 32)
 	if err != nil {
 		var ne *strconv.NumError
 		if errors.As(err, &ne) && errors.Is(ne.Err, strconv.ErrRange) {
-			issues.add(Issue{Path: lp, Message: "policyLives is out of the 32-bit integer range", Expected: "integer in [-2147483648, 2147483647]", Received: "number", Code: CodeTooBig})
+			issues.add(api.Issue{Path: lp, Message: "policyLives is out of the 32-bit integer range", Expected: "integer in [-2147483648, 2147483647]", Received: "number", Code: api.IssueTooBig})
 		} else {
-			issues.add(Issue{Path: lp, Message: "policyLives must be an integer", Expected: "integer", Received: "number", Code: CodeInvalidType})
+			issues.add(api.Issue{Path: lp, Message: "policyLives must be an integer", Expected: "integer", Received: "number", Code: api.IssueInvalidType})
 		}
 		return
 	}
@@ -418,14 +425,14 @@ func decodeText(obj map[string]any, spec fieldSpec, dst *Text, path []string, is
 			return
 		}
 		dst.Presence = Invalid
-		issues.add(Issue{Path: appendPath(path, spec.name), Message: spec.name + " has the wrong type", Expected: "string", Received: "number", Code: CodeInvalidType})
+		issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " has the wrong type", Expected: "string", Received: "number", Code: api.IssueInvalidType})
 	default:
 		dst.Presence = Invalid
 		exp := "string"
 		if spec.kind == kID {
 			exp = "string | number"
 		}
-		issues.add(Issue{Path: appendPath(path, spec.name), Message: spec.name + " has the wrong type", Expected: exp, Received: typeName(v), Code: CodeInvalidType})
+		issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " has the wrong type", Expected: exp, Received: typeName(v), Code: api.IssueInvalidType})
 	}
 }
 
@@ -447,9 +454,4 @@ func typeName(v any) string {
 		return "object"
 	}
 	return "unknown"
-}
-
-func appendPath(path []string, seg ...string) []string {
-	out := make([]string, 0, len(path)+len(seg))
-	return append(append(out, path...), seg...)
 }

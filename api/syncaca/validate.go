@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/carrier"
 	"github.com/carecycle/carerules/dob"
 	"github.com/carecycle/carerules/matching"
@@ -85,7 +86,7 @@ type Warning struct {
 // (carrier.Registry.Resolve with the record's state and postal code), status
 // (termination.ParseStatus) and duplicate policy identifiers within a record.
 //
-// Every problem is reported: the error is a *ValidationError listing each
+// Every problem is reported: the error is a *api.ValidationError listing each
 // issue with its path and each failed record. Any other error is a
 // programming error (ErrNoToday, a broken default carrier registry).
 func Validate(req *Request, opt Options) (*Valid, error) {
@@ -101,11 +102,11 @@ func Validate(req *Request, opt Options) (*Valid, error) {
 
 // Check decodes a request body (Decode) and validates it (Validate),
 // reporting the shape issues and the field issues together in one
-// *ValidationError, as the API does. A body that is not JSON is an error
+// *api.ValidationError, as the API does. A body that is not JSON is an error
 // wrapping ErrSyntax.
 func Check(body []byte, opt Options) (*Valid, error) {
 	req, err := DecodeBytes(body)
-	var shape *ValidationError
+	var shape *api.ValidationError
 	if err != nil && !errors.As(err, &shape) {
 		return nil, err
 	}
@@ -140,9 +141,9 @@ func validate(req *Request, opt Options) (*Valid, issueList, error) {
 	var issues issueList
 	n := len(req.Records)
 	if n < 1 {
-		issues.add(Issue{Path: []string{"records"}, Message: "records must hold at least 1 record", Expected: "1 to 100 records", Received: "0 records", Code: CodeTooSmall})
+		issues.add(api.Issue{Path: []string{"records"}, Message: "records must hold at least 1 record", Expected: "1 to 100 records", Received: "0 records", Code: api.IssueTooSmall})
 	} else if n > MaxRecords {
-		issues.add(Issue{Path: []string{"records"}, Message: "records must hold at most 100 records", Expected: "1 to 100 records", Received: strconv.Itoa(n) + " records", Code: CodeTooBig})
+		issues.add(api.Issue{Path: []string{"records"}, Message: "records must hold at most 100 records", Expected: "1 to 100 records", Received: strconv.Itoa(n) + " records", Code: api.IssueTooBig})
 	}
 	v := &Valid{Request: req, Records: make([]ValidRecord, n)}
 	for i := range req.Records {
@@ -154,15 +155,7 @@ func validate(req *Request, opt Options) (*Valid, issueList, error) {
 // sortIssues orders issues by record index (request-level issues first),
 // keeping the order of each record's issues (stable).
 func sortIssues(l issueList) {
-	rec := func(is Issue) int {
-		if len(is.Path) >= 2 && is.Path[0] == "records" {
-			if n, err := strconv.Atoi(is.Path[1]); err == nil {
-				return n
-			}
-		}
-		return -1
-	}
-	slices.SortStableFunc(l, func(a, b Issue) int { return rec(a) - rec(b) })
+	slices.SortStableFunc(l, func(a, b api.Issue) int { return recordOf(a) - recordOf(b) })
 }
 
 func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
@@ -179,7 +172,7 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 	} else if !r.PhoneNumber.Given() {
 		issues.add(missing("phoneNumber", r.PhoneNumber, path))
 	} else if num, err := phone.Parse(r.PhoneNumber.Value); err != nil {
-		issues.add(IssueFrom(path, err))
+		issues.add(api.IssueFrom(path, err))
 	} else {
 		out.Phone = num
 	}
@@ -192,7 +185,7 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 			err = d.CheckOn(today)
 		}
 		if err != nil {
-			is := IssueFrom(path, err)
+			is := api.IssueFrom(path, err)
 			// CheckOn knows only the parsed Date; received is what was sent.
 			is.Received = r.DateOfBirth.Value
 			issues.add(is)
@@ -205,39 +198,39 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 	if r.Timezone.Presence == Invalid || r.PostalCode.Presence == Invalid {
 		// reported by Decode
 	} else if res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value); err != nil {
-		issues.add(IssueFrom(path, err))
+		issues.add(api.IssueFrom(path, err))
 	} else {
 		out.Zone = res
 		if res.Mismatch {
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: appendPath(path, "timezone"), Code: "timezone_postal_code_mismatch",
+			out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "timezone"), Code: "timezone_postal_code_mismatch",
 				Message: "the timezone " + res.Zone.Name() + " is not a zone of the postal code (" + res.Postal.String() + "); the given timezone is kept"})
 		}
 		if res.PostalErr != nil {
-			is := IssueFrom(path, res.PostalErr)
+			is := api.IssueFrom(path, res.PostalErr)
 			out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code, Message: is.Message + "; the given timezone is kept"})
 		}
 		if res.Source == timezone.SourcePostalCode && res.Postal.Ambiguous() {
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: appendPath(path, "postalCode"), Code: "postal_code_ambiguous",
+			out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "postalCode"), Code: "postal_code_ambiguous",
 				Message: "the postal code spans several time zones (" + res.Postal.String() + "); its primary zone is stored and contact windows use all of them"})
 		}
 	}
 
 	// customFields
 	if len(r.CustomFields) > MaxCustomFields {
-		issues.add(Issue{Path: appendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
-			Received: strconv.Itoa(len(r.CustomFields)) + " items", Code: CodeTooBig})
+		issues.add(api.Issue{Path: api.AppendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
+			Received: strconv.Itoa(len(r.CustomFields)) + " items", Code: api.IssueTooBig})
 	}
 	keys := make(map[string]int, len(r.CustomFields))
 	for k, cf := range r.CustomFields {
-		kp := appendPath(path, "customFields", strconv.Itoa(k), "key")
+		kp := api.AppendPath(path, "customFields", strconv.Itoa(k), "key")
 		switch n := utf8.RuneCountInString(cf.Key); {
 		case n < 1:
-			issues.add(Issue{Path: kp, Message: "custom field key must not be empty", Expected: "1 to 100 characters", Received: "0 characters", Code: CodeTooSmall})
+			issues.add(api.Issue{Path: kp, Message: "custom field key must not be empty", Expected: "1 to 100 characters", Received: "0 characters", Code: api.IssueTooSmall})
 		case n > MaxCustomFieldKey:
-			issues.add(Issue{Path: kp, Message: "custom field key is too long", Expected: "1 to 100 characters", Received: strconv.Itoa(n) + " characters", Code: CodeTooBig})
+			issues.add(api.Issue{Path: kp, Message: "custom field key is too long", Expected: "1 to 100 characters", Received: strconv.Itoa(n) + " characters", Code: api.IssueTooBig})
 		default:
 			if first, dup := keys[cf.Key]; dup {
-				issues.add(Issue{Path: kp, Message: "custom field key repeats the key of customFields." + strconv.Itoa(first), Expected: "each key at most once per record", Received: cf.Key, Code: CodeDuplicateCustom})
+				issues.add(api.Issue{Path: kp, Message: "custom field key repeats the key of customFields." + strconv.Itoa(first), Expected: "each key at most once per record", Received: cf.Key, Code: CodeDuplicateCustom})
 			} else {
 				keys[cf.Key] = k
 			}
@@ -246,21 +239,21 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 
 	// policies
 	if len(r.Policies) > MaxPolicies {
-		issues.add(Issue{Path: appendPath(path, "policies"), Message: "policies must hold at most 10 items", Expected: "at most 10 items",
-			Received: strconv.Itoa(len(r.Policies)) + " items", Code: CodeTooBig})
+		issues.add(api.Issue{Path: api.AppendPath(path, "policies"), Message: "policies must hold at most 10 items", Expected: "at most 10 items",
+			Received: strconv.Itoa(len(r.Policies)) + " items", Code: api.IssueTooBig})
 	}
 	out.Policies = make([]ValidPolicy, len(r.Policies))
 	seen := [2]map[string]int{{}, {}}
 	for j := range r.Policies {
 		p := &r.Policies[j]
 		vp := &out.Policies[j]
-		pp := appendPath(path, "policies", strconv.Itoa(j))
+		pp := api.AppendPath(path, "policies", strconv.Itoa(j))
 		for _, f := range p.fields() {
 			checkText(*f.dst, f.spec, pp, issues)
 		}
 		if present(p.PlanCode) {
 			if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {
-				issues.add(IssueFrom(pp, err))
+				issues.add(api.IssueFrom(pp, err))
 			} else {
 				vp.PlanCode = c
 			}
@@ -268,21 +261,21 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 		if present(p.CarrierName) {
 			m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
 			if err != nil {
-				issues.add(IssueFrom(pp, err))
+				issues.add(api.IssueFrom(pp, err))
 			} else {
 				vp.Carrier = m
 			}
 		}
 		if p.Status.Given() {
 			if s, err := termination.ParseStatus(p.Status.Value); err != nil {
-				issues.add(IssueFrom(pp, err))
+				issues.add(api.IssueFrom(pp, err))
 			} else {
 				vp.Status = s
 			}
 		}
 		if present(p.EffectiveDate) && !tooLong(p.EffectiveDate, MaxLen) {
 			if d, err := termination.ParseEffectiveDate(p.EffectiveDate.Value); err != nil {
-				is := IssueFrom(pp, err)
+				is := api.IssueFrom(pp, err)
 				out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code,
 					Message: is.Message + "; the policy is synced, and the one-year rule will skip it"})
 			} else {
@@ -296,7 +289,7 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 			}
 			name := [2]string{"healthSherpaPolicyId", "carrierAssignedPolicyId"}[k]
 			if first, dup := seen[k][id]; dup {
-				issues.add(Issue{Path: appendPath(pp, name), Message: name + " repeats the one of policies." + strconv.Itoa(first) + " of the same record",
+				issues.add(api.Issue{Path: api.AppendPath(pp, name), Message: name + " repeats the one of policies." + strconv.Itoa(first) + " of the same record",
 					Expected: "a different " + name + " for each policy of a record", Received: id, Code: CodeDuplicatePolicy})
 			} else {
 				seen[k][id] = j
@@ -310,12 +303,12 @@ func present(t Text) bool { return t.Given() && strings.TrimSpace(t.Value) != ""
 
 func tooLong(t Text, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
 
-func missing(name string, t Text, path []string) Issue {
+func missing(name string, t Text, path []string) api.Issue {
 	rec := "undefined"
 	if t.Presence == Null {
 		rec = "null"
 	}
-	return Issue{Path: appendPath(path, name), Message: name + " is required", Expected: "string", Received: rec, Code: CodeInvalidType}
+	return api.Issue{Path: api.AppendPath(path, name), Message: name + " is required", Expected: "string", Received: rec, Code: api.IssueInvalidType}
 }
 
 func requiredName(t Text, name string, path []string, issues *issueList) {
@@ -325,7 +318,7 @@ func requiredName(t Text, name string, path []string, issues *issueList) {
 	case !t.Given():
 		issues.add(missing(name, t, path))
 	case strings.TrimSpace(t.Value) == "":
-		issues.add(Issue{Path: appendPath(path, name), Message: name + " must not be blank", Expected: "a non-blank string of at most 255 characters", Received: "blank string", Code: CodeTooSmall})
+		issues.add(api.Issue{Path: api.AppendPath(path, name), Message: name + " must not be blank", Expected: "a non-blank string of at most 255 characters", Received: "blank string", Code: api.IssueTooSmall})
 	}
 }
 
@@ -341,13 +334,13 @@ func checkText(t Text, spec fieldSpec, path []string, issues *issueList) {
 			if utf8.RuneCountInString(rec) > 40 {
 				rec = strconv.Itoa(utf8.RuneCountInString(rec)) + " characters"
 			}
-			issues.add(Issue{Path: appendPath(path, spec.name), Message: spec.name + " is not one of the allowed values",
-				Expected: strings.Join(spec.enum, " | "), Received: rec, Code: CodeInvalidEnum})
+			issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " is not one of the allowed values",
+				Expected: strings.Join(spec.enum, " | "), Received: rec, Code: api.IssueInvalidEnum})
 		}
 		return
 	}
 	if n := utf8.RuneCountInString(t.Value); spec.max > 0 && n > spec.max {
-		issues.add(Issue{Path: appendPath(path, spec.name), Message: spec.name + " is too long",
-			Expected: "at most " + strconv.Itoa(spec.max) + " characters", Received: strconv.Itoa(n) + " characters", Code: CodeTooBig})
+		issues.add(api.Issue{Path: api.AppendPath(path, spec.name), Message: spec.name + " is too long",
+			Expected: "at most " + strconv.Itoa(spec.max) + " characters", Received: strconv.Itoa(n) + " characters", Code: api.IssueTooBig})
 	}
 }

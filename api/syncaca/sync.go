@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/matching"
 	"github.com/carecycle/carerules/termination"
 )
@@ -150,7 +151,7 @@ func (v *Valid) MatchingRecords() []matching.Record {
 // matching (Options.Strategy), apply the plan, run the one-year rule
 // (termination.Decide, on Options.Today) once per customer that got a new
 // ACA policy, and build the response. A request that fails validation
-// returns a *ValidationError and changes nothing. The response is
+// returns a *api.ValidationError and changes nothing. The response is
 // deterministic: records in input order, policies in the customer's policy
 // order, and new IDs from the book's store ("cust-N", "pol-N", the first N
 // the book does not hold).
@@ -361,8 +362,8 @@ func (b *Book) possibleDuplicates(ctx context.Context, plan *matching.Plan) (map
 }
 
 // planValidation maps the planner's structure errors (which Validate
-// already rules out: both count characters) onto a ValidationError.
-func planValidation(err error, req *Request) *ValidationError {
+// already rules out: both count characters) onto a VALIDATION_ERROR body.
+func planValidation(err error, req *Request) *api.ValidationError {
 	var errs []error
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = j.Unwrap()
@@ -375,7 +376,7 @@ func planValidation(err error, req *Request) *ValidationError {
 		if !errors.As(e, &me) {
 			return nil
 		}
-		issues.add(IssueFrom(nil, me))
+		issues.add(api.IssueFrom(nil, me))
 	}
 	return issues.err(req)
 }
@@ -385,7 +386,7 @@ func planValidation(err error, req *Request) *ValidationError {
 // matched, by their IDs (never a name, a date of birth or a phone number).
 func recordError(i int, d *matching.Decision, r *Record, applied *matching.Applied) RecordError {
 	re := RecordError{Index: i, Error: errorMessage(d, applied)}
-	var fe FieldError
+	var fe api.FieldError
 	if errors.As(d.Err, &fe) {
 		re.Code = fe.Code()
 	}
@@ -570,7 +571,7 @@ func policyWarnings(i, j int, pd *matching.PolicyDecision) []Warning {
 		out = append(out, Warning{Index: i, Path: path, Code: w.String(), Message: msg})
 	}
 	for _, c := range pd.Conflicts {
-		out = append(out, Warning{Index: i, Path: appendPath(path, c.Key.String()), Code: "identifier_conflict",
+		out = append(out, Warning{Index: i, Path: api.AppendPath(path, c.Key.String()), Code: "identifier_conflict",
 			Message: c.Key.String() + " " + strconv.Quote(c.Incoming) + " differs from the stored " + strconv.Quote(c.Held) + ": not overwritten"})
 	}
 	return out

@@ -130,12 +130,12 @@ func TestPlanCodeFollowsThePolicyType(t *testing.T) {
 // CMS code is stored canonical, anything else trimmed.
 func TestPlanCodeWithoutTypeIsNotGuessed(t *testing.T) {
 	for in, want := range map[string]string{
-		"h1234001000":     "H1234-001-000",
-		"S1234-001000":    "S1234-001-000",
-		"H1234-001":       "H1234-001", // incomplete: not a code, kept
-		" Plan G ":        "Plan G",
-		"12345FL0010001":  "12345FL0010001",
-		"Ｈ１２３４００１０００": "H1234-001-000",
+		"h1234001000":    "H1234-001-000",
+		"S1234-001000":   "S1234-001-000",
+		"H1234-001":      "H1234-001", // incomplete: not a code, kept
+		" Plan G ":       "Plan G",
+		"12345FL0010001": "12345FL0010001",
+		"Ｈ１２３４００１０００":    "H1234-001-000",
 	} {
 		resp, ve := create(t, custTX, `{"planCode":"`+in+`"}`, Options{})
 		require.Nil(t, ve, in)

@@ -80,14 +80,14 @@ func CreatePolicyHandler(customers createpolicy.CustomerFinder, store createpoli
 		switch {
 		case err == nil:
 			writeJSON(w, http.StatusCreated, resp)
-		case errors.Is(err, createpolicy.ErrSyntax):
-			writeError(w, api.CodeInvalidJSON, "")
-		case errors.Is(err, createpolicy.ErrCustomerNotFound):
-			writeError(w, api.CodeNotFound, "Customer not found")
 		case errors.As(err, &ve):
 			writeJSON(w, ve.Status(), ve)
 		case gone(r):
 		default:
+			if eb, ok := createpolicy.BodyFor(err); ok {
+				writeJSON(w, eb.Status(), eb)
+				return
+			}
 			w.kind = "create_policy"
 			writeError(w, api.CodeInternal, "")
 		}

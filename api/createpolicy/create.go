@@ -74,3 +74,20 @@ func Create(ctx context.Context, customers CustomerFinder, store PolicyCreator, 
 	}
 	return &Response{Policy: stored, Warnings: warns}, nil
 }
+
+// MessageCustomerNotFound is the message of the 404 body.
+const MessageCustomerNotFound = "Customer not found"
+
+// BodyFor returns the API's {message, code} body for an error of Create
+// that is neither a *api.ValidationError nor the host's failure: a body
+// that is not a JSON object (400 INVALID_JSON) or an absent customer (404
+// NOT_FOUND). It returns false for any other error.
+func BodyFor(err error) (api.ErrorBody, bool) {
+	switch {
+	case errors.Is(err, ErrSyntax):
+		return api.NewErrorBody(api.CodeInvalidJSON), true
+	case errors.Is(err, ErrCustomerNotFound):
+		return api.ErrorBody{Message: MessageCustomerNotFound, Code: api.CodeNotFound}, true
+	}
+	return api.ErrorBody{}, false
+}

@@ -139,14 +139,8 @@ func decode(body []byte) (*Request, []api.Issue, error) {
 	}
 	req := &Request{}
 	var issues []api.Issue
-	known := map[string]func(raw []byte){}
-	for _, kf := range req.fields() {
-		known[kf.f.name] = func(raw []byte) { decodeString(kf.f, raw, kf.str, &issues) }
-	}
-	known["policyLives"] = func(raw []byte) { req.PolicyLives = decodeInt32("policyLives", raw, &issues) }
-	known[CallContextKey] = func(raw []byte) { req.SourceCallContext = decodeObject(CallContextKey, raw, &issues) }
-
-	seen := map[string]bool{}
+	fields := req.fields()
+	var seen keySet
 	jsonraw.Members(body, func(k, v []byte) bool {
 		key, err := jsonraw.Unquote(k)
 		if err != nil || !validText(key) {
@@ -154,15 +148,24 @@ func decode(body []byte) (*Request, []api.Issue, error) {
 				Expected: "keys of valid Unicode text", Received: "invalid text", Code: CodeInvalidString})
 			return true
 		}
-		if seen[key] {
+		if !seen.add(key) {
 			issues = append(issues, api.Issue{Path: []string{key}, Message: key + " is sent more than once",
 				Expected: "each key at most once", Received: "a repeated key", Code: CodeDuplicateKey})
 			return true
 		}
-		seen[key] = true
-		if dec, ok := known[key]; ok {
-			dec(v)
+		switch key {
+		case "policyLives":
+			req.PolicyLives = decodeInt32(key, v, &issues)
 			return true
+		case CallContextKey:
+			req.SourceCallContext = decodeObject(key, v, &issues)
+			return true
+		}
+		for _, kf := range fields {
+			if kf.f.name == key {
+				decodeString(kf.f, v, kf.str, &issues)
+				return true
+			}
 		}
 		if !jsonraw.ValidText(v) {
 			issues = append(issues, api.Issue{Path: []string{key}, Message: key + " holds text that is not valid Unicode",
@@ -299,4 +302,40 @@ func decodeObject(name string, raw []byte, issues *[]api.Issue) json.RawMessage 
 		*issues = append(*issues, typeIssue(name, "object", k))
 		return nil
 	}
+}
+
+// keySet records the keys seen: a short list while the body is small (the
+// usual case, allocation-free for up to 32 keys), a map beyond, so that a
+// body of many keys costs linear time.
+type keySet struct {
+	few  [32]string
+	n    int
+	many map[string]bool
+}
+
+// add adds k and reports whether it was new.
+func (s *keySet) add(k string) bool {
+	if s.many != nil {
+		if s.many[k] {
+			return false
+		}
+		s.many[k] = true
+		return true
+	}
+	for _, x := range s.few[:s.n] {
+		if x == k {
+			return false
+		}
+	}
+	if s.n < len(s.few) {
+		s.few[s.n] = k
+		s.n++
+		return true
+	}
+	s.many = make(map[string]bool, 2*len(s.few))
+	for _, x := range s.few {
+		s.many[x] = true
+	}
+	s.many[k] = true
+	return true
 }

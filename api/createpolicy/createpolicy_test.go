@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -449,4 +450,72 @@ func TestPolicyTypeFunction(t *testing.T) {
 	assert.Equal(t, "MAPD", PolicyType(" mapd "))
 	assert.Equal(t, "Vision", PolicyType("Vision"))
 	assert.True(t, plancode.ContractStyle(PolicyType("ma")))
+}
+
+// TestAtMost100IssuesListed: a body with more issues than the cap lists
+// the first 100, and the message gives the total.
+func TestAtMost100IssuesListed(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{`)
+	for i := range 150 {
+		if i > 0 {
+			b.WriteString(`,`)
+		}
+		b.WriteString(`"x` + strconv.Itoa(i) + `":"\ud800"`)
+	}
+	b.WriteString(`}`)
+	_, ve := create(t, custTX, b.String(), Options{})
+	require.NotNil(t, ve)
+	assert.Len(t, ve.Errors, api.MaxIssues)
+	assert.Contains(t, ve.Message, "150 issues")
+}
+
+// TestPeakMemoryIsASmallMultipleOfTheBody: a 1 MiB body (the HTTP
+// default limit) costs at most a few times its size, whatever its shape.
+func TestPeakMemoryIsASmallMultipleOfTheBody(t *testing.T) {
+	const size = 1 << 20
+	manyKeys := func() string {
+		var b strings.Builder
+		b.WriteString(`{`)
+		for i := 0; b.Len() < size-40; i++ {
+			if i > 0 {
+				b.WriteString(`,`)
+			}
+			b.WriteString(`"k` + strconv.Itoa(i) + `":1`)
+		}
+		b.WriteString(`}`)
+		return b.String()
+	}
+	for name, body := range map[string]string{
+		"one long unknown value": `{"riders":"` + strings.Repeat("a", size-20) + `"}`,
+		"one long known value":   `{"planName":"` + strings.Repeat("é", (size-20)/2) + `"}`,
+		"many keys":              manyKeys(),
+		"deep nesting":           `{"x":` + strings.Repeat("[", size/2-10) + strings.Repeat("]", size/2-10) + `}`,
+	} {
+		m := newMem(custTX)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, _ = Create(context.Background(), m, m, custTX.ID, []byte(body), Options{})
+		runtime.ReadMemStats(&after)
+		alloc := after.TotalAlloc - before.TotalAlloc
+		assert.Less(t, alloc, uint64(8*len(body)), "%s: %d bytes allocated for a %d-byte body", name, alloc, len(body))
+	}
+}
+
+func TestAtMost200UnknownFields(t *testing.T) {
+	body := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`{"planName":"x"`)
+		for i := range n {
+			b.WriteString(`,"k` + strconv.Itoa(i) + `":1`)
+		}
+		return b.String() + `}`
+	}
+	resp, ve := create(t, custTX, body(MaxUnknownFields), Options{})
+	require.Nil(t, ve)
+	assert.Len(t, resp.Policy.Unknown, MaxUnknownFields)
+	is := issue(t, custTX, body(MaxUnknownFields+1), Options{})
+	assert.Equal(t, api.IssueTooBig, is.Code)
+	assert.Equal(t, []string{}, is.Path)
 }

@@ -59,6 +59,9 @@
 //   - The key of the call context is not legible in the API text; this
 //     package reads "sourceCallContext". Another spelling is still kept, as
 //     an unknown field.
+//   - At most MaxUnknownFields (200) keys besides the known ones: a body with
+//     more is rejected (too_big, path []) and the rest of it is not read, so
+//     that memory stays within a small multiple of the body's size.
 //   - A key sent twice is an issue (duplicate_key): never pick one of two
 //     values silently.
 //   - Keys the server assigns (id, customerId, carrierId, createdAt,

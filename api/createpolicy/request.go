@@ -80,6 +80,12 @@ const (
 	MaxNpnLen = 50
 )
 
+// MaxUnknownFields is the most keys a body may hold besides the known ones:
+// the API's policy has under a hundred fields, so a body with more is not a
+// policy, and reading it would cost memory out of proportion to its size.
+// Beyond it the body is rejected and its remaining keys are not read.
+const MaxUnknownFields = 200
+
 // CallContextKey is the JSON key of the optional source call context.
 const CallContextKey = "sourceCallContext"
 
@@ -141,6 +147,7 @@ func decode(body []byte) (*Request, []api.Issue, error) {
 	var issues []api.Issue
 	fields := req.fields()
 	var seen keySet
+	unknown := 0
 	jsonraw.Members(body, func(k, v []byte) bool {
 		key, err := jsonraw.Unquote(k)
 		if err != nil || !validText(key) {
@@ -166,6 +173,11 @@ func decode(body []byte) (*Request, []api.Issue, error) {
 				decodeString(kf.f, v, kf.str, &issues)
 				return true
 			}
+		}
+		if unknown++; unknown > MaxUnknownFields {
+			issues = append(issues, api.Issue{Path: []string{}, Message: "The request body holds more than " + strconv.Itoa(MaxUnknownFields) + " fields this endpoint does not know; the rest were not read",
+				Expected: "at most " + strconv.Itoa(MaxUnknownFields) + " other fields", Received: "more", Code: api.IssueTooBig})
+			return false
 		}
 		if !jsonraw.ValidText(v) {
 			issues = append(issues, api.Issue{Path: []string{key}, Message: key + " holds text that is not valid Unicode",

@@ -1,13 +1,13 @@
 package matching
 
 import (
-	"context"
 	"errors"
 	"hash/maphash"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/carecycle/carerules/termination"
 )
 
 // Errors of the in-memory [Store].
@@ -49,7 +49,6 @@ const (
 	pfCarrier
 	pfOwner
 	pfType
-	pfStatus
 	pfEffective
 	pFields
 )
@@ -60,9 +59,8 @@ const (
 // Its memory holds no pointer the garbage collector has to follow, however
 // many customers it holds: every string is copied into one append-only text
 // arena, a record is an offset into it and the lengths of its strings, and
-// compact hash tables of 8-byte slots index the records (about 84 bytes of
-// index per customer at a million; see the package documentation for the
-// measured figures). The strings a lookup returns are slices of the arena:
+// compact hash tables of 8-byte slots index the records (BenchmarkPlan100
+// reports the bytes of index per customer, indexB/customer). The strings a lookup returns are slices of the arena:
 // they allocate nothing, and keep the arena's memory alive while held.
 // Stored bytes are never modified; a write appends, so a record rewritten by
 // [Store.Apply] leaves its old strings behind as garbage inside the arena.
@@ -92,10 +90,11 @@ type crec struct {
 }
 
 // prec is a policy: its strings, in the order of the pf constants, back to
-// back in the arena from off, string k ending at off+end[k].
+// back in the arena from off, string k ending at off+end[k], and its status.
 type prec struct {
-	off uint64
-	end [pFields]uint32
+	off    uint64
+	end    [pFields]uint32
+	status termination.Status
 }
 
 // maxRecordLen is the most bytes a record's strings may hold together
@@ -126,7 +125,7 @@ func NewStore(customers []Customer, policies []Policy) (*Store, error) {
 	}
 	for i := range policies {
 		p := &policies[i]
-		size += len(p.ID) + len(p.CustomerID) + len(p.Type) + len(p.Status) + len(p.EffectiveDate) +
+		size += len(p.ID) + len(p.CustomerID) + len(p.Type) + len(p.EffectiveDate) +
 			len(p.IDs.HealthSherpaPolicyID) + len(p.IDs.CarrierAssignedPolicyID)
 	}
 	s.arena.Grow(size)
@@ -188,7 +187,7 @@ func (s *Store) policy(i int) Policy {
 	for k, end := range r.end {
 		f[k], start = t[start:end], end
 	}
-	return Policy{ID: f[pfID], CustomerID: f[pfOwner], Type: f[pfType], Status: f[pfStatus],
+	return Policy{ID: f[pfID], CustomerID: f[pfOwner], Type: f[pfType], Status: r.status,
 		EffectiveDate: f[pfEffective], IDs: PolicyIDs{HealthSherpaPolicyID: f[pfHealthSherpa], CarrierAssignedPolicyID: f[pfCarrier]}}
 }
 
@@ -235,11 +234,11 @@ func (s *Store) putCustomer(i int, c *Customer) bool {
 func (s *Store) putPolicy(i int, p *Policy) bool {
 	var r prec
 	off, ok := s.write([]string{p.ID, p.IDs.HealthSherpaPolicyID, p.IDs.CarrierAssignedPolicyID,
-		p.CustomerID, p.Type, p.Status, p.EffectiveDate}, r.end[:])
+		p.CustomerID, p.Type, p.EffectiveDate}, r.end[:])
 	if !ok {
 		return false
 	}
-	r.off = off
+	r.off, r.status = off, p.Status
 	if i == len(s.ps) {
 		s.ps = append(s.ps, r)
 	} else {
@@ -373,160 +372,6 @@ func (s *Store) addPolicy(p *Policy) error {
 	}
 	s.version++
 	return nil
-}
-
-// Len returns the number of customers and policies held.
-func (s *Store) Len() (customers, policies int) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return len(s.cs), len(s.ps)
-}
-
-// Customer returns the customer with the given ID.
-func (s *Store) Customer(id string) (Customer, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if i := s.customerPos(id); i >= 0 {
-		return s.customer(i), true
-	}
-	return Customer{}, false
-}
-
-// Policy returns the policy with the given ID.
-func (s *Store) Policy(id string) (Policy, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if i := s.policyPos(id); i >= 0 {
-		return s.policy(i), true
-	}
-	return Policy{}, false
-}
-
-// PoliciesOf returns the policies of a customer, in the order they were
-// added: what the termination rule needs as the customer's policies.
-func (s *Store) PoliciesOf(customerID string) []Policy {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	var pos []int
-	p := s.ptab[pByOwner].probe(s.hash(customerID))
-	for i, ok := p.next(); ok; i, ok = p.next() {
-		if s.pfield(i, pfOwner) == customerID {
-			pos = append(pos, i)
-		}
-	}
-	slices.Sort(pos)
-	out := make([]Policy, len(pos))
-	for n, i := range pos {
-		out[n] = s.policy(i)
-	}
-	return out
-}
-
-func customerTable(k CustomerKey) int {
-	switch k {
-	case KeyHealthSherpaCustomerID:
-		return cByHealthSherpa
-	case KeyExternalID:
-		return cByExternal
-	case KeyCarrierAssignedCustomerID:
-		return cByCarrier
-	case KeyFallback:
-		return cByFallback
-	}
-	return -1
-}
-
-func policyTable(k PolicyKey) int {
-	switch k {
-	case KeyHealthSherpaPolicyID:
-		return pByHealthSherpa
-	case KeyCarrierAssignedPolicyID:
-		return pByCarrier
-	}
-	return -1
-}
-
-// appendCustomers appends to dst every customer whose string t equals v.
-// The caller holds s.mu (for reading at least). This is the path the
-// planner takes when its finders are this Store: it fills the planner's
-// buffer instead of returning a fresh slice.
-func (s *Store) appendCustomers(dst []Customer, t int, v string) []Customer {
-	if t < 0 || v == "" {
-		return dst
-	}
-	slots := s.ctab[t].slots
-	if len(slots) == 0 {
-		return dst
-	}
-	// The probe loop of table.probe, written out: this is the hot path.
-	h := s.hash(v)
-	mask, tag := uint64(len(slots)-1), h&tagMask
-	for j := h & mask; slots[j] != 0; j = (j + 1) & mask {
-		if slots[j]&tagMask != tag {
-			continue
-		}
-		if i := int(uint32(slots[j])) - 1; s.cfield(i, t) == v {
-			dst = append(dst, s.customer(i))
-		}
-	}
-	return dst
-}
-
-// appendPolicies appends to dst every policy whose identifier t (pByHealthSherpa
-// or pByCarrier) equals v. The caller holds s.mu.
-func (s *Store) appendPolicies(dst []Policy, t int, v string) []Policy {
-	if t < 0 || v == "" {
-		return dst
-	}
-	slots := s.ptab[t].slots
-	if len(slots) == 0 {
-		return dst
-	}
-	f := ptableField[t]
-	h := s.hash(v)
-	mask, tag := uint64(len(slots)-1), h&tagMask
-	for j := h & mask; slots[j] != 0; j = (j + 1) & mask {
-		if slots[j]&tagMask != tag {
-			continue
-		}
-		if i := int(uint32(slots[j])) - 1; s.pfield(i, f) == v {
-			dst = append(dst, s.policy(i))
-		}
-	}
-	return dst
-}
-
-func (s *Store) findCustomers(ctx context.Context, t int, v string) ([]Customer, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.appendCustomers(nil, t, v), nil
-}
-
-// FindCustomers implements [CustomerFinder]. An unknown kind finds nothing.
-func (s *Store) FindCustomers(ctx context.Context, kind CustomerKey, value string) ([]Customer, error) {
-	t := customerTable(kind)
-	if kind == KeyFallback {
-		t = -1
-	}
-	return s.findCustomers(ctx, t, value)
-}
-
-// FindCustomersByFallback implements [FallbackFinder].
-func (s *Store) FindCustomersByFallback(ctx context.Context, key string) ([]Customer, error) {
-	return s.findCustomers(ctx, cByFallback, key)
-}
-
-// FindPolicies implements [PolicyFinder]. An unknown kind finds nothing.
-func (s *Store) FindPolicies(ctx context.Context, kind PolicyKey, value string) ([]Policy, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.appendPolicies(nil, policyTable(kind), value), nil
 }
 
 func (s *Store) newID(prefix string, next *int, exists func(string) bool) string {

@@ -71,7 +71,7 @@ func (l issueList) err(req *Request) *api.ValidationError {
 }
 
 func sortFailed(f []api.FailedRecord) {
-	// insertion sort: at most MaxRecords entries, usually a handful
+	// insertion sort: at most matching.MaxRecords entries, usually a handful
 	for i := 1; i < len(f); i++ {
 		for j := i; j > 0 && f[j].Index < f[j-1].Index; j-- {
 			f[j], f[j-1] = f[j-1], f[j]
@@ -79,7 +79,7 @@ func sortFailed(f []api.FailedRecord) {
 	}
 }
 
-func textPtr(t Text) *string {
+func textPtr(t Field) *string {
 	if t.Presence != Given {
 		return nil
 	}

@@ -48,7 +48,7 @@ func FuzzCheck(f *testing.F) {
 		switch {
 		case err == nil:
 			if v == nil {
-				t.Fatal("nil Valid without error")
+				t.Fatal("nil Validated without error")
 			}
 			b, berr := NewBook(nil)
 			if berr != nil {
@@ -56,7 +56,7 @@ func FuzzCheck(f *testing.F) {
 			}
 			opt := opts()
 			opt.Explain = true // explains failed records too
-			resp, serr := b.SyncValid(context.Background(), v, opt)
+			resp, serr := b.SyncValidated(context.Background(), v, opt)
 			if serr != nil {
 				var sve *api.ValidationError
 				if !errors.As(serr, &sve) { // identifiers over 255 bytes but not 255 characters

@@ -2,6 +2,7 @@ package syncaca
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/termination"
 )
 
 func sampleBook(t testing.TB) *Book {
@@ -58,7 +60,7 @@ func TestSyncEveryRecordOnce(t *testing.T) {
 					case ActionCreated:
 						assert.Nil(t, p.PreviousStatus, "previousStatus is null for created")
 					case ActionTerminated:
-						assert.Equal(t, "Terminated", p.Status)
+						assert.Equal(t, termination.StatusTerminated, p.Status)
 						require.NotNil(t, p.PreviousStatus)
 					case ActionUpdated:
 						require.NotNil(t, p.PreviousStatus)
@@ -128,7 +130,7 @@ func newBook(t *testing.T, customers ...Customer) *Book {
 func syncJSON(t *testing.T, b *Book, records ...string) *Response {
 	v, err := Check(body(records...), opts())
 	require.NoError(t, err)
-	resp, err := b.SyncValid(context.Background(), v, opts())
+	resp, err := b.SyncValidated(context.Background(), v, opts())
 	require.NoError(t, err)
 	return resp
 }
@@ -137,8 +139,8 @@ func syncJSON(t *testing.T, b *Book, records ...string) *Response {
 // the request even when the request also updated the policy.
 func TestSyncNetAction(t *testing.T) {
 	b := newBook(t, Customer{ID: "c1", ExternalID: "e1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
-		{ID: "old", PolicyType: "ACA", Status: "Active", EffectiveDate: "2024-01-01", HealthSherpaPolicyID: "h-old"},
-		{ID: "recent", PolicyType: "ACA", Status: "Pending", EffectiveDate: "2026-11-21", HealthSherpaPolicyID: "h-recent"},
+		{ID: "old", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-01-01", HealthSherpaPolicyID: "h-old"},
+		{ID: "recent", PolicyType: "ACA", Status: termination.StatusPending, EffectiveDate: "2026-11-21", HealthSherpaPolicyID: "h-recent"},
 	}})
 	resp := syncJSON(t, b, `{"externalId": "e1", "firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601",
 		"policies": [{"healthSherpaPolicyId": "h-old", "status": "Suspended"}, {"healthSherpaPolicyId": "h-recent", "status": "Active"},
@@ -148,9 +150,9 @@ func TestSyncNetAction(t *testing.T) {
 	for _, p := range resp.Results[0].Policies {
 		prev := "null"
 		if p.PreviousStatus != nil {
-			prev = *p.PreviousStatus
+			prev = p.PreviousStatus.String()
 		}
-		got[p.ID] = p.Action + " " + prev + "->" + p.Status
+		got[p.ID] = p.Action + " " + prev + "->" + p.Status.String()
 	}
 	assert.Equal(t, map[string]string{
 		"old":    "terminated Active->Terminated", // updated to Suspended first; previousStatus is before the request
@@ -162,31 +164,30 @@ func TestSyncNetAction(t *testing.T) {
 // TestSyncUpdatesNeverTrigger: an update alone never terminates.
 func TestSyncUpdatesNeverTrigger(t *testing.T) {
 	b := newBook(t, Customer{ID: "c1", ExternalID: "e1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
-		{ID: "old", PolicyType: "ACA", Status: "Active", EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old"},
-		{ID: "old2", PolicyType: "ACA", Status: "Active", EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old2"},
+		{ID: "old", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old"},
+		{ID: "old2", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old2"},
 	}})
 	resp := syncJSON(t, b, `{"externalId": "e1", "firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601",
 		"policies": [{"healthSherpaPolicyId": "h-old"}]}`)
 	require.Len(t, resp.Results[0].Policies, 1)
 	assert.Equal(t, ActionUpdated, resp.Results[0].Policies[0].Action)
 	c, _ := b.Customer("c1")
-	assert.Equal(t, "Active", c.Policies[1].Status)
-	assert.Equal(t, "Active", c.Policies[0].Status, "status not sent: the stored one is kept, not reset to the default")
+	assert.Equal(t, termination.StatusActive, c.Policies[1].Status)
+	assert.Equal(t, termination.StatusActive, c.Policies[0].Status, "status not sent: the stored one is kept, not reset to the default")
 }
 
 func syncWith(t *testing.T, b *Book, opt Options, records ...string) *Response {
 	t.Helper()
 	v, err := Check(body(records...), opt)
 	require.NoError(t, err)
-	resp, err := b.SyncValid(context.Background(), v, opt)
+	resp, err := b.SyncValidated(context.Background(), v, opt)
 	require.NoError(t, err)
 	return resp
 }
 
 // TestSyncPolicyConflictFailsRecord: a policy of another customer, of
 // another type, or whose identifier several policies hold fails its record
-// (RULES.md: matching problems fail only their record, which goes to
-// errors): nothing of the record is written, later records do not see it,
+// (matching problems fail only their record, which goes to errors): nothing of the record is written, later records do not see it,
 // the one-year rule does not run for it, and the errors entry says which
 // policy and why.
 func TestSyncPolicyConflictFailsRecord(t *testing.T) {
@@ -195,10 +196,10 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 			b := newBook(t,
 				Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104"},
 				Customer{ID: "c2", ExternalID: "e2", FirstName: "C", LastName: "D", PhoneNumber: "3125550105", Policies: []Policy{
-					{ID: "p2", PolicyType: "ACA", Status: "Active", EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h2"},
-					{ID: "ma", PolicyType: "MA", Status: "Active", HealthSherpaPolicyID: "h-ma"},
-					{ID: "r1", PolicyType: "ACA", Status: "Active", CarrierAssignedPolicyID: "ca-shared"},
-					{ID: "r2", PolicyType: "ACA", Status: "Active", CarrierAssignedPolicyID: "ca-shared"},
+					{ID: "p2", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h2"},
+					{ID: "ma", PolicyType: "MA", Status: termination.StatusActive, HealthSherpaPolicyID: "h-ma"},
+					{ID: "r1", PolicyType: "ACA", Status: termination.StatusActive, CarrierAssignedPolicyID: "ca-shared"},
+					{ID: "r2", PolicyType: "ACA", Status: termination.StatusActive, CarrierAssignedPolicyID: "ca-shared"},
 				}})
 			opt := Options{Today: today, Strategy: s, Explain: true}
 			resp := syncWith(t, b, opt,
@@ -258,7 +259,7 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 			assert.Empty(t, c1.CarrierAssignedCustomerID, "a failed record fills nothing")
 			c2, _ := b.Customer("c2")
 			require.Len(t, c2.Policies, 4, "h-new was not created for c2")
-			assert.Equal(t, "Active", c2.Policies[0].Status, "p2 was neither updated nor terminated by the one-year rule")
+			assert.Equal(t, termination.StatusActive, c2.Policies[0].Status, "p2 was neither updated nor terminated by the one-year rule")
 			assert.Equal(t, "MA", c2.Policies[1].PolicyType, "never turned into ACA")
 			nc, np := b.Len()
 			assert.Equal(t, [2]int{3, 5}, [2]int{nc, np}, "one customer and one policy, both of record 3")
@@ -290,11 +291,11 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 
 // TestSyncIdentifierConflictsAreWarnings: a different stored identifier,
 // or one another customer holds, is never written and is reported as a
-// conflict (RULES.md); the record succeeds.
+// conflict; the record succeeds.
 func TestSyncIdentifierConflictsAreWarnings(t *testing.T) {
 	b := newBook(t,
 		Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
-			{ID: "p1", PolicyType: "ACA", Status: "Active", HealthSherpaPolicyID: "h1", CarrierAssignedPolicyID: "ca1"},
+			{ID: "p1", PolicyType: "ACA", Status: termination.StatusActive, HealthSherpaPolicyID: "h1", CarrierAssignedPolicyID: "ca1"},
 		}},
 		Customer{ID: "c2", CarrierAssignedCustomerID: "cac2", FirstName: "C", LastName: "D", PhoneNumber: "3125550105"})
 	resp := syncJSON(t, b,
@@ -312,7 +313,7 @@ func TestSyncIdentifierConflictsAreWarnings(t *testing.T) {
 	assert.Equal(t, "e1", c1.ExternalID, "never overwritten")
 	assert.Empty(t, c1.CarrierAssignedCustomerID, "never copied from another customer")
 	assert.Equal(t, "ca1", c1.Policies[0].CarrierAssignedPolicyID, "never overwritten")
-	assert.Equal(t, "Cancelled", c1.Policies[0].Status, "the record succeeded: the policy is updated")
+	assert.Equal(t, termination.StatusCancelled, c1.Policies[0].Status, "the record succeeded: the policy is updated")
 }
 
 func TestSyncAmbiguousWritesNothing(t *testing.T) {
@@ -359,9 +360,46 @@ func TestBookErrors(t *testing.T) {
 	}
 	_, err := ReadBook(strings.NewReader(`{"customers": [{"id": "c", "extrnalId": "x"}]}`))
 	assert.ErrorIs(t, err, ErrBook, "a misspelt field is an error")
+	_, err = ReadBook(strings.NewReader(`{"customers": [{"id": "c", "policies": [{"id": "p", "policyType": "ACA", "status": "Canceled"}]}]}`))
+	assert.ErrorIs(t, err, ErrBook, "a stored status is parsed once, when the book is read: one the API does not list is an error")
 }
 
-// TestSyncReportsUndecidableTermination: RULES.md (termination) says a
+// TestBookStatusParsedOnce: a stored status is read once, in any case, and
+// written back in the API's spelling; an absent one stays absent.
+func TestBookStatusParsedOnce(t *testing.T) {
+	b, err := ReadBook(strings.NewReader(`{"customers": [{"id": "c", "policies": [
+		{"id": "p1", "policyType": "ACA", "status": " pending effectuation "}, {"id": "p2", "policyType": "ACA"}]}]}`))
+	require.NoError(t, err)
+	c, ok := b.Customer("c")
+	require.True(t, ok)
+	assert.Equal(t, termination.StatusPendingEffectuation, c.Policies[0].Status)
+	assert.Zero(t, c.Policies[1].Status)
+	out, err := json.Marshal(b)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"status":"Pending Effectuation"`)
+	assert.Contains(t, string(out), `{"id":"p2","customerId":"c","policyType":"ACA"}`, "no status stored, none written")
+}
+
+// TestSyncStoredACAAnyCase: a stored policyType "aca" is ACA for matching
+// and for the one-year rule alike (one comparison): the policy is updated,
+// and an old one is terminated when the record creates a new policy.
+func TestSyncStoredACAAnyCase(t *testing.T) {
+	b, err := NewBook([]Customer{{ID: "c", ExternalID: "e1", FirstName: "A", LastName: "B", PhoneNumber: "+13125550104", Policies: []Policy{
+		{ID: "p-old", PolicyType: "aca", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old"},
+		{ID: "p-kept", PolicyType: " ACA ", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-kept"},
+	}}})
+	require.NoError(t, err)
+	resp := syncJSON(t, b, `{"externalId": "e1", "firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601",
+		"policies": [{"healthSherpaPolicyId": "h-kept", "status": "Pending"}, {"healthSherpaPolicyId": "h-new"}]}`)
+	require.Empty(t, resp.Errors, "a stored aca policy is not a conflict")
+	got := map[string]string{}
+	for _, p := range resp.Results[0].Policies {
+		got[p.ID] = p.Action + " " + p.Status.String()
+	}
+	assert.Equal(t, map[string]string{"p-kept": "terminated Terminated", "p-old": "terminated Terminated", "pol-1": "created Active"}, got)
+}
+
+// TestSyncReportsUndecidableTermination: the one-year rule says a
 // candidate whose effectiveDate is missing or unparseable is not terminated
 // and is "reported as skipped with the reason". The response must say so
 // without --explain: a silent skip leaves an old Active policy in place with
@@ -370,10 +408,10 @@ func TestBookErrors(t *testing.T) {
 func TestSyncReportsUndecidableTermination(t *testing.T) {
 	book, err := NewBook([]Customer{{ID: "c1", ExternalID: "crm-1", FirstName: "Ana", LastName: "Reyes", PhoneNumber: "+13055550101",
 		Policies: []Policy{
-			{ID: "p-missing", PolicyType: "ACA", Status: "Active"},
-			{ID: "p-bad", PolicyType: "ACA", Status: "Active", EffectiveDate: "31/12/2024"},
-			{ID: "p-old", PolicyType: "ACA", Status: "Active", EffectiveDate: "2024-01-01"},
-			{ID: "p-dental", PolicyType: "Dental", Status: "Active"},
+			{ID: "p-missing", PolicyType: "ACA", Status: termination.StatusActive},
+			{ID: "p-bad", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "31/12/2024"},
+			{ID: "p-old", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-01-01"},
+			{ID: "p-dental", PolicyType: "Dental", Status: termination.StatusActive},
 		}}})
 	require.NoError(t, err)
 	body := []byte(`{"records": [
@@ -382,7 +420,7 @@ func TestSyncReportsUndecidableTermination(t *testing.T) {
 		 "policies": [{"healthSherpaPolicyId": "hsp-new", "effectiveDate": "2026-01-01"}]}]}`)
 	v, err := Check(body, Options{Today: today})
 	require.NoError(t, err)
-	resp, err := book.SyncValid(context.Background(), v, Options{Today: today})
+	resp, err := book.SyncValidated(context.Background(), v, Options{Today: today})
 	require.NoError(t, err)
 	got := map[string]string{}
 	var idx []int

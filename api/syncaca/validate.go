@@ -37,30 +37,31 @@ type Options struct {
 // zero Date.
 var ErrNoToday = errors.New("syncaca: Options.Today is required")
 
-// Valid is a request that passed validation, with the canonical value of
+// Validated is a request that passed validation, with the canonical value of
 // every field a rule reads.
-type Valid struct {
+type Validated struct {
 	Request *Request
-	Records []ValidRecord
+	Records []ValidatedRecord
 }
 
-// ValidRecord holds the canonical values of one record.
-type ValidRecord struct {
+// ValidatedRecord holds the canonical values of one record.
+type ValidatedRecord struct {
 	Phone       phone.Number
 	DateOfBirth dob.Date        // zero when not sent
 	Zone        timezone.Result // the customer's time zone and how it was found
-	Policies    []ValidPolicy
+	Policies    []ValidatedPolicy
 	Warnings    []Warning // remarks that do not reject the request
 }
 
-// ValidPolicy holds the canonical values of one policy.
-type ValidPolicy struct {
+// ValidatedPolicy holds the canonical values of one policy.
+type ValidatedPolicy struct {
 	PlanCode string             // plancode.Canonical("ACA", planCode); "" when not sent or blank
 	Carrier  carrier.Match      // zero when carrierName was not sent or blank
 	Status   termination.Status // zero when status was not sent
-	// EffectiveDate is the parsed effectiveDate; zero when not sent or not
-	// parseable (a warning says which).
-	EffectiveDate dob.Date
+	// EffectiveDate is the effectiveDate as the one-year rule reads it:
+	// parsed, or unreadable (a warning says why); zero when not sent or
+	// blank.
+	EffectiveDate termination.EffectiveDate
 }
 
 // Warning is a remark on a record that does not reject it: a time zone that
@@ -76,8 +77,8 @@ type Warning struct {
 	Message string   `json:"message"`
 }
 
-// Validate applies the request-level rules of POST /v2/sync/aca (RULES.md,
-// matching, first bullet) to a decoded request: 1 to 100 records, at most 10
+// Validate applies the request-level rules of POST /v2/sync/aca to a
+// decoded request: 1 to 100 records, at most 10
 // policies and 50 custom fields per record, field lengths and enums,
 // required firstName, lastName and phoneNumber, phoneNumber (phone.Parse: the
 // API's three forms), dateOfBirth (dob.Parse and dob.Date.CheckOn against
@@ -89,7 +90,7 @@ type Warning struct {
 // Every problem is reported: the error is a *api.ValidationError listing each
 // issue with its path and each failed record. Any other error is a
 // programming error (ErrNoToday, a broken default carrier registry).
-func Validate(req *Request, opt Options) (*Valid, error) {
+func Validate(req *Request, opt Options) (*Validated, error) {
 	v, issues, err := validate(req, opt)
 	if err != nil {
 		return nil, err
@@ -104,7 +105,7 @@ func Validate(req *Request, opt Options) (*Valid, error) {
 // reporting the shape issues and the field issues together in one
 // *api.ValidationError, as the API does. A body that is not JSON is an error
 // wrapping ErrSyntax.
-func Check(body []byte, opt Options) (*Valid, error) {
+func Check(body []byte, opt Options) (*Validated, error) {
 	req, err := DecodeBytes(body)
 	var shape *api.ValidationError
 	if err != nil && !errors.As(err, &shape) {
@@ -127,7 +128,7 @@ func Check(body []byte, opt Options) (*Valid, error) {
 	return v, nil
 }
 
-func validate(req *Request, opt Options) (*Valid, issueList, error) {
+func validate(req *Request, opt Options) (*Validated, issueList, error) {
 	if opt.Today.IsZero() {
 		return nil, nil, ErrNoToday
 	}
@@ -142,10 +143,10 @@ func validate(req *Request, opt Options) (*Valid, issueList, error) {
 	n := len(req.Records)
 	if n < 1 {
 		issues.add(api.Issue{Path: []string{"records"}, Message: "records must hold at least 1 record", Expected: "1 to 100 records", Received: "0 records", Code: api.IssueTooSmall})
-	} else if n > MaxRecords {
+	} else if n > matching.MaxRecords {
 		issues.add(api.Issue{Path: []string{"records"}, Message: "records must hold at most 100 records", Expected: "1 to 100 records", Received: strconv.Itoa(n) + " records", Code: api.IssueTooBig})
 	}
-	v := &Valid{Request: req, Records: make([]ValidRecord, n)}
+	v := &Validated{Request: req, Records: make([]ValidatedRecord, n)}
 	for i := range req.Records {
 		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.Today, &issues)
 	}
@@ -158,70 +159,98 @@ func sortIssues(l issueList) {
 	slices.SortStableFunc(l, func(a, b api.Issue) int { return recordOf(a) - recordOf(b) })
 }
 
-func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
+// validateRecord checks record i into out, step by step: the names and
+// field lengths and enums, the phone number, the date of birth, the time
+// zone, the custom fields and the policies.
+func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
 	path := []string{"records", strconv.Itoa(i)}
 	requiredName(r.FirstName, "firstName", path, issues)
 	requiredName(r.LastName, "lastName", path, issues)
-	for _, f := range r.fields() {
+	for _, f := range r.fieldSpecs() {
 		checkText(*f.dst, f.spec, path, issues)
 	}
+	out.Phone = validatePhone(r.PhoneNumber, path, issues)
+	out.DateOfBirth = validateDateOfBirth(r.DateOfBirth, today, path, issues)
+	validateZone(r, out, i, path, issues)
+	validateCustomFields(r.CustomFields, path, issues)
+	validatePolicies(r, out, i, reg, path, issues)
+}
 
-	// phoneNumber: required, the API's three forms.
-	if r.PhoneNumber.Presence == Invalid {
+// validatePhone checks phoneNumber: required, in one of the API's three
+// forms. It returns the zero Number when the phone is rejected.
+func validatePhone(f Field, path []string, issues *issueList) phone.Number {
+	switch {
+	case f.Presence == Invalid:
 		// reported by Decode
-	} else if !r.PhoneNumber.Given() {
-		issues.add(missing("phoneNumber", r.PhoneNumber, path))
-	} else if num, err := phone.Parse(r.PhoneNumber.Value); err != nil {
-		issues.add(api.IssueFrom(path, err))
-	} else {
-		out.Phone = num
-	}
-
-	// dateOfBirth: optional; when sent, the API's pattern, a real day, and
-	// plausible on today.
-	if r.DateOfBirth.Given() {
-		d, err := dob.Parse(r.DateOfBirth.Value)
+	case !f.Given():
+		issues.add(missing("phoneNumber", f, path))
+	default:
+		num, err := phone.Parse(f.Value)
 		if err == nil {
-			err = d.CheckOn(today)
+			return num
 		}
-		if err != nil {
-			is := api.IssueFrom(path, err)
-			// CheckOn knows only the parsed Date; received is what was sent.
-			is.Received = r.DateOfBirth.Value
-			issues.add(is)
-		} else {
-			out.DateOfBirth = d
-		}
-	}
-
-	// timezone / postalCode (TCPA): one of them is required.
-	if r.Timezone.Presence == Invalid || r.PostalCode.Presence == Invalid {
-		// reported by Decode
-	} else if res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value); err != nil {
 		issues.add(api.IssueFrom(path, err))
-	} else {
-		out.Zone = res
-		if res.Mismatch {
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "timezone"), Code: "timezone_postal_code_mismatch",
-				Message: "the timezone " + res.Zone.Name() + " is not a zone of the postal code (" + res.Postal.String() + "); the given timezone is kept"})
-		}
-		if res.PostalErr != nil {
-			is := api.IssueFrom(path, res.PostalErr)
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code, Message: is.Message + "; the given timezone is kept"})
-		}
-		if res.Source == timezone.SourcePostalCode && res.Postal.Ambiguous() {
-			out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "postalCode"), Code: "postal_code_ambiguous",
-				Message: "the postal code spans several time zones (" + res.Postal.String() + "); its primary zone is stored and contact windows use all of them"})
-		}
 	}
+	return phone.Number{}
+}
 
-	// customFields
-	if len(r.CustomFields) > MaxCustomFields {
-		issues.add(api.Issue{Path: api.AppendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
-			Received: strconv.Itoa(len(r.CustomFields)) + " items", Code: api.IssueTooBig})
+// validateDateOfBirth checks dateOfBirth: optional; when sent, the API's
+// pattern, a real day, and plausible on today. It returns the zero Date
+// when the date is not sent or rejected.
+func validateDateOfBirth(f Field, today dob.Date, path []string, issues *issueList) dob.Date {
+	if !f.Given() {
+		return dob.Date{}
 	}
-	keys := make(map[string]int, len(r.CustomFields))
-	for k, cf := range r.CustomFields {
+	d, err := dob.Parse(f.Value)
+	if err == nil {
+		err = d.CheckOn(today)
+	}
+	if err == nil {
+		return d
+	}
+	is := api.IssueFrom(path, err)
+	// CheckOn knows only the parsed Date; received is what was sent.
+	is.Received = f.Value
+	issues.add(is)
+	return dob.Date{}
+}
+
+// validateZone resolves timezone and postalCode (one of them is required,
+// for the calling-hours rules) into out.Zone, with warnings when they
+// disagree or the postal code spans several zones.
+func validateZone(r *Record, out *ValidatedRecord, i int, path []string, issues *issueList) {
+	if r.Timezone.Presence == Invalid || r.PostalCode.Presence == Invalid {
+		return // reported by Decode
+	}
+	res, err := timezone.Resolve(r.Timezone.Value, r.PostalCode.Value)
+	if err != nil {
+		issues.add(api.IssueFrom(path, err))
+		return
+	}
+	out.Zone = res
+	if res.Mismatch {
+		out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "timezone"), Code: "timezone_postal_code_mismatch",
+			Message: "the timezone " + res.Zone.Name() + " is not a zone of the postal code (" + res.Postal.String() + "); the given timezone is kept"})
+	}
+	if res.PostalErr != nil {
+		is := api.IssueFrom(path, res.PostalErr)
+		out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code, Message: is.Message + "; the given timezone is kept"})
+	}
+	if res.Source == timezone.SourcePostalCode && res.Postal.Ambiguous() {
+		out.Warnings = append(out.Warnings, Warning{Index: i, Path: api.AppendPath(path, "postalCode"), Code: "postal_code_ambiguous",
+			Message: "the postal code spans several time zones (" + res.Postal.String() + "); its primary zone is stored and contact windows use all of them"})
+	}
+}
+
+// validateCustomFields checks customFields: at most MaxCustomFields items,
+// each key 1 to MaxCustomFieldKey characters and at most once per record.
+func validateCustomFields(cfs []CustomField, path []string, issues *issueList) {
+	if len(cfs) > MaxCustomFields {
+		issues.add(api.Issue{Path: api.AppendPath(path, "customFields"), Message: "customFields must hold at most 50 items", Expected: "at most 50 items",
+			Received: strconv.Itoa(len(cfs)) + " items", Code: api.IssueTooBig})
+	}
+	keys := make(map[string]int, len(cfs))
+	for k, cf := range cfs {
 		kp := api.AppendPath(path, "customFields", strconv.Itoa(k), "key")
 		switch n := utf8.RuneCountInString(cf.Key); {
 		case n < 1:
@@ -236,74 +265,104 @@ func validateRecord(r *Record, out *ValidRecord, i int, reg *carrier.Registry, t
 			}
 		}
 	}
+}
 
-	// policies
-	if len(r.Policies) > MaxPolicies {
+// validatePolicies checks the record's policies: at most
+// matching.MaxPolicies, each policy's fields, and no identifier repeated
+// within the record (matching.PolicyIDRepeats; checked only within the
+// limit, since a record over it is rejected anyway).
+func validatePolicies(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, path []string, issues *issueList) {
+	if len(r.Policies) > matching.MaxPolicies {
 		issues.add(api.Issue{Path: api.AppendPath(path, "policies"), Message: "policies must hold at most 10 items", Expected: "at most 10 items",
 			Received: strconv.Itoa(len(r.Policies)) + " items", Code: api.IssueTooBig})
 	}
-	out.Policies = make([]ValidPolicy, len(r.Policies))
-	seen := [2]map[string]int{{}, {}}
+	repeats := policyIDRepeats(r.Policies)
+	out.Policies = make([]ValidatedPolicy, len(r.Policies))
 	for j := range r.Policies {
-		p := &r.Policies[j]
-		vp := &out.Policies[j]
 		pp := api.AppendPath(path, "policies", strconv.Itoa(j))
-		for _, f := range p.fields() {
-			checkText(*f.dst, f.spec, pp, issues)
-		}
-		if present(p.PlanCode) {
-			if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {
-				issues.add(api.IssueFrom(pp, err))
-			} else {
-				vp.PlanCode = c
-			}
-		}
-		if present(p.CarrierName) {
-			m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
-			if err != nil {
-				issues.add(api.IssueFrom(pp, err))
-			} else {
-				vp.Carrier = m
-			}
-		}
-		if p.Status.Given() {
-			if s, err := termination.ParseStatus(p.Status.Value); err != nil {
-				issues.add(api.IssueFrom(pp, err))
-			} else {
-				vp.Status = s
-			}
-		}
-		if present(p.EffectiveDate) && !tooLong(p.EffectiveDate, MaxLen) {
-			if d, err := termination.ParseEffectiveDate(p.EffectiveDate.Value); err != nil {
-				is := api.IssueFrom(pp, err)
-				out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code,
-					Message: is.Message + "; the policy is synced, and the one-year rule will skip it"})
-			} else {
-				vp.EffectiveDate = d
-			}
-		}
-		for k, t := range [2]Text{p.HealthSherpaPolicyID, p.CarrierAssignedPolicyID} {
-			id, ok := matching.Identifier(t.Value)
-			if !ok || tooLong(t, MaxLen) {
-				continue
-			}
-			name := [2]string{"healthSherpaPolicyId", "carrierAssignedPolicyId"}[k]
-			if first, dup := seen[k][id]; dup {
-				issues.add(api.Issue{Path: api.AppendPath(pp, name), Message: name + " repeats the one of policies." + strconv.Itoa(first) + " of the same record",
-					Expected: "a different " + name + " for each policy of a record", Received: id, Code: CodeDuplicatePolicy})
-			} else {
-				seen[k][id] = j
+		validatePolicy(&r.Policies[j], &out.Policies[j], r, out, i, reg, pp, issues)
+		for _, rep := range repeats {
+			if rep.Policy == j {
+				name := rep.Key.String()
+				issues.add(api.Issue{Path: api.AppendPath(pp, name), Message: name + " repeats the one of policies." + strconv.Itoa(rep.First) + " of the same record",
+					Expected: "a different " + name + " for each policy of a record", Received: rep.Value, Code: CodeDuplicatePolicy})
 			}
 		}
 	}
 }
 
+// policyIDRepeats returns the repeated identifiers among a record's
+// policies, leaving out identifiers too long to be valid (reported as
+// such), and nothing for more policies than the API allows.
+func policyIDRepeats(ps []RecordPolicy) []matching.PolicyIDRepeat {
+	if len(ps) > matching.MaxPolicies {
+		return nil
+	}
+	var buf [matching.MaxPolicies]matching.PolicyIDs
+	ids := buf[:len(ps)]
+	for j := range ps {
+		if f := ps[j].HealthSherpaPolicyID; !tooLong(f, MaxLen) {
+			ids[j].HealthSherpaPolicyID = f.Value
+		}
+		if f := ps[j].CarrierAssignedPolicyID; !tooLong(f, MaxLen) {
+			ids[j].CarrierAssignedPolicyID = f.Value
+		}
+	}
+	var out []matching.PolicyIDRepeat
+	for rep := range matching.PolicyIDRepeats(ids) {
+		out = append(out, rep)
+	}
+	return out
+}
+
+// validatePolicy checks one policy of record i into vp: field lengths and
+// enums, planCode (canonical for ACA), carrierName (resolved with the
+// record's state and postal code), status, and effectiveDate, which, when
+// unreadable, is a warning: the one-year rule will skip the policy.
+func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, pp []string, issues *issueList) {
+	for _, f := range p.fieldSpecs() {
+		checkText(*f.dst, f.spec, pp, issues)
+	}
+	if present(p.PlanCode) {
+		if c, err := plancode.Canonical(matching.PolicyTypeACA, p.PlanCode.Value); err != nil {
+			issues.add(api.IssueFrom(pp, err))
+		} else {
+			vp.PlanCode = c
+		}
+	}
+	if present(p.CarrierName) {
+		m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: r.State.Value, PostalCode: r.PostalCode.Value})
+		if err != nil {
+			issues.add(api.IssueFrom(pp, err))
+		} else {
+			vp.Carrier = m
+		}
+	}
+	if p.Status.Given() {
+		if s, err := termination.ParseStatus(p.Status.Value); err != nil {
+			issues.add(api.IssueFrom(pp, err))
+		} else {
+			vp.Status = s
+		}
+	}
+	if present(p.EffectiveDate) && !tooLong(p.EffectiveDate, MaxLen) {
+		if d, err := termination.ParseEffectiveDate(p.EffectiveDate.Value); err != nil {
+			is := api.IssueFrom(pp, err)
+			out.Warnings = append(out.Warnings, Warning{Index: i, Path: is.Path, Code: is.Code,
+				Message: is.Message + "; the policy is synced, and the one-year rule will skip it"})
+			vp.EffectiveDate = termination.EffectiveDate{Unreadable: true}
+		} else {
+			vp.EffectiveDate = termination.EffectiveDateOf(d)
+		}
+	}
+}
+
 // present reports whether an optional field was sent with a non-blank value.
-func present(t Text) bool { return t.Given() && strings.TrimSpace(t.Value) != "" }
+func present(t Field) bool { return t.Given() && strings.TrimSpace(t.Value) != "" }
 
-func tooLong(t Text, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
+func tooLong(t Field, max int) bool { return t.Given() && utf8.RuneCountInString(t.Value) > max }
 
-func missing(name string, t Text, path []string) api.Issue {
+func missing(name string, t Field, path []string) api.Issue {
 	rec := "undefined"
 	if t.Presence == Null {
 		rec = "null"
@@ -311,7 +370,7 @@ func missing(name string, t Text, path []string) api.Issue {
 	return api.Issue{Path: api.AppendPath(path, name), Message: name + " is required", Expected: "string", Received: rec, Code: api.IssueInvalidType}
 }
 
-func requiredName(t Text, name string, path []string, issues *issueList) {
+func requiredName(t Field, name string, path []string, issues *issueList) {
 	switch {
 	case t.Presence == Invalid:
 		// reported by Decode
@@ -324,7 +383,7 @@ func requiredName(t Text, name string, path []string, issues *issueList) {
 
 // checkText checks a field's length and enum. Lengths count characters
 // (Unicode code points), as the API's schema does.
-func checkText(t Text, spec fieldSpec, path []string, issues *issueList) {
+func checkText(t Field, spec fieldSpec, path []string, issues *issueList) {
 	if !t.Given() {
 		return
 	}

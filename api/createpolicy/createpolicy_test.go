@@ -222,7 +222,7 @@ func TestKeepUnresolvedCarrierOption(t *testing.T) {
 func TestStatusDefaultsToActiveReadIgnoringCase(t *testing.T) {
 	for in, want := range map[string]string{
 		``: "Active", `"status":null,`: "Active", `"status":"pending effectuation",`: "Pending Effectuation",
-		`"status":" TERMINATED ",`: "Terminated", `"status":"Not Approved",`: "Not Approved",
+		`"status":" TERMINATED ",`: "Terminated", `"status":"Active\n",`: "Active", `"status":"Not Approved",`: "Not Approved",
 	} {
 		resp, ve := create(t, custTX, `{`+in+`"planName":"x"}`, Options{})
 		require.Nil(t, ve, in)
@@ -314,7 +314,8 @@ func TestInvalidTextIsRejectedNeverRepaired(t *testing.T) {
 		{`{"healthSherpaPolicyId":"hs\u0001p"}`, "healthSherpaPolicyId"},
 		{`{"policySubType":{"x":"\ud800"}}`, "policySubType"},
 		{`{"sourceCallContext":{"callId":"\u0000"}}`, "sourceCallContext"},
-		{`{"status":"Active\n"}`, "status"},
+		{`{"status":"Act\tive"}`, "status"},
+		{`{"planName":"Gold\u0000"}`, "planName"},
 	} {
 		is := issue(t, custTX, c.body, Options{})
 		assert.Equal(t, CodeInvalidString, is.Code, c.body)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/internal/jsonraw"
@@ -220,7 +221,7 @@ func decodeString(f field, raw []byte, dst **string, issues *[]api.Issue) {
 		s = string(raw)
 	case k == jsonraw.String:
 		v, err := jsonraw.Unquote(raw)
-		if err != nil || !validText(v) {
+		if err != nil || !validText(strings.TrimSpace(v)) { // surrounding white space is trimmed, never an error
 			*issues = append(*issues, api.Issue{Path: []string{f.name}, Message: f.name + " is not valid Unicode text",
 				Expected: "valid Unicode text without control characters", Received: "invalid text", Code: CodeInvalidString})
 			return

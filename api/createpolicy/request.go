@@ -67,11 +67,11 @@ type field struct {
 
 // Enums of the API's policy fields.
 var (
-	MetalLevels     = []string{"Catastrophic", "Bronze", "Expanded Bronze", "Silver", "Gold", "Platinum"}
-	ElectionPeriods = []string{"IEP", "AEP", "OEP", "SEP", "ICEP", "MA-OEP"}
-	PremiumModes    = []string{"Monthly", "Quarterly", "Semi-Annual", "Annual"}
-	ExchangeStatus  = []string{"FFM", "SBM", "SBM FP", "OFF EXCHANGE", "PRIVATE EXCHANGE", "UNKNOWN"}
-	WrittenAs       = []string{"New Business", "Like Plan Change", "Unlike Plan Change", "Reinstatement", "Rewrite"}
+	metalLevels      = []string{"Catastrophic", "Bronze", "Expanded Bronze", "Silver", "Gold", "Platinum"}
+	electionPeriods  = []string{"IEP", "AEP", "OEP", "SEP", "ICEP", "MA-OEP"}
+	premiumModes     = []string{"Monthly", "Quarterly", "Semi-Annual", "Annual"}
+	exchangeStatuses = []string{"FFM", "SBM", "SBM FP", "OFF EXCHANGE", "PRIVATE EXCHANGE", "UNKNOWN"}
+	writtenAsValues  = []string{"New Business", "Like Plan Change", "Unlike Plan Change", "Reinstatement", "Rewrite"}
 )
 
 // MaxLen is the API's default length limit of a string field, in UTF-16 code
@@ -111,11 +111,11 @@ func (r *Request) fields() []struct {
 		{field{name: "carrierAssignedPolicyId", kind: kID, max: MaxLen}, &r.CarrierAssignedPolicyID},
 		{field{name: "effectiveDate", max: MaxLen}, &r.EffectiveDate},
 		{field{name: "terminationDate", max: MaxLen}, &r.TerminationDate},
-		{field{name: "metalLevel", kind: kEnum, enum: MetalLevels}, &r.MetalLevel},
-		{field{name: "electionPeriod", kind: kEnum, enum: ElectionPeriods}, &r.ElectionPeriod},
-		{field{name: "premiumMode", kind: kEnum, enum: PremiumModes}, &r.PremiumMode},
-		{field{name: "exchangeStatus", kind: kEnum, enum: ExchangeStatus}, &r.ExchangeStatus},
-		{field{name: "writtenAs", kind: kEnum, enum: WrittenAs}, &r.WrittenAs},
+		{field{name: "metalLevel", kind: kEnum, enum: metalLevels}, &r.MetalLevel},
+		{field{name: "electionPeriod", kind: kEnum, enum: electionPeriods}, &r.ElectionPeriod},
+		{field{name: "premiumMode", kind: kEnum, enum: premiumModes}, &r.PremiumMode},
+		{field{name: "exchangeStatus", kind: kEnum, enum: exchangeStatuses}, &r.ExchangeStatus},
+		{field{name: "writtenAs", kind: kEnum, enum: writtenAsValues}, &r.WrittenAs},
 	}
 }
 

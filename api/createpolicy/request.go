@@ -221,9 +221,9 @@ func decodeString(f field, raw []byte, dst **string, issues *[]api.Issue) {
 		s = string(raw)
 	case k == jsonraw.String:
 		v, err := jsonraw.Unquote(raw)
-		if err != nil || !validText(strings.TrimSpace(v)) { // surrounding white space is trimmed, never an error
+		if t := strings.TrimSpace(v); err != nil || !validText(t) { // surrounding white space is trimmed, never an error
 			*issues = append(*issues, api.Issue{Path: []string{f.name}, Message: f.name + " is not valid Unicode text",
-				Expected: "valid Unicode text without control characters", Received: "invalid text", Code: CodeInvalidString})
+				Expected: "valid Unicode text without control characters", Received: describeInvalid(err, t), Code: CodeInvalidString})
 			return
 		}
 		s = v

@@ -30,13 +30,13 @@ func TestBookStoreAddsAnIndexedPolicy(t *testing.T) {
 	s := BookStore{Book: b}
 	resp, err := Create(context.Background(), s, s, "c-1", []byte(`{"policyType":"ma","carrierName":"BCBS","planCode":"H1234001000","carrierAssignedPolicyId":"car-9","sourceCallContext":{"call":"x"}}`), Options{})
 	require.NoError(t, err)
-	assert.Equal(t, "pol-3", resp.Policy.ID, "pol-1 is free but pol-2 is held: the first free N from the count")
+	assert.Equal(t, "pol-1", resp.Policy.ID, "the book holds pol-2 only: the first N it does not hold, as a sync gives it")
 	assert.Equal(t, "bcbs-texas", resp.Policy.CarrierID, "the stored customer's state")
 	assert.Equal(t, `{"call":"x"}`, string(resp.Policy.SourceCallContext))
 	c, ok := b.Customer("c-1")
 	require.True(t, ok)
 	require.Len(t, c.Policies, 2)
-	assert.Equal(t, syncaca.Policy{ID: "pol-3", CustomerID: "c-1", PolicyType: "MA", CarrierID: "bcbs-texas",
+	assert.Equal(t, syncaca.Policy{ID: "pol-1", CustomerID: "c-1", PolicyType: "MA", CarrierID: "bcbs-texas",
 		CarrierName: "Blue Cross and Blue Shield of Texas", PlanCode: "H1234-001-000", CarrierAssignedPolicyID: "car-9", Status: termination.StatusActive}, c.Policies[1])
 
 	// A sync that sends that carrierAssignedPolicyId meets a non-ACA policy:

@@ -7,7 +7,6 @@ import (
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/matching"
-	"github.com/carecycle/carerules/termination"
 )
 
 // ErrNoCustomer is returned (wrapped) by Book.AddPolicy when the book holds
@@ -63,14 +62,13 @@ func (b *Book) AddPolicy(ctx context.Context, customerID string, p Policy) (Poli
 		return Policy{}, e
 	}
 	c := b.customers[ci]
-	n := len(b.policyAt) + 1
-	for {
-		if _, held := b.policyAt["pol-"+strconv.Itoa(n)]; !held {
+	for { // the next "pol-N" the book does not hold, as a sync would give it
+		b.nextPol++
+		if _, held := b.policyAt["pol-"+strconv.Itoa(b.nextPol)]; !held {
 			break
 		}
-		n++
 	}
-	p.ID, p.CustomerID = "pol-"+strconv.Itoa(n), customerID
+	p.ID, p.CustomerID = "pol-"+strconv.Itoa(b.nextPol), customerID
 	if err := b.store.AddPolicy(matching.Policy{ID: p.ID, CustomerID: customerID, Type: p.PolicyType, Status: p.Status,
 		EffectiveDate: p.EffectiveDate, IDs: matching.PolicyIDs{HealthSherpaPolicyID: p.HealthSherpaPolicyID,
 			CarrierAssignedPolicyID: p.CarrierAssignedPolicyID}}); err != nil {
@@ -78,8 +76,5 @@ func (b *Book) AddPolicy(ctx context.Context, customerID string, p Policy) (Poli
 	}
 	c.Policies = append(c.Policies, p)
 	b.policyAt[p.ID] = [2]int{ci, len(c.Policies) - 1}
-	if eff := termination.ReadEffectiveDate(p.EffectiveDate); eff != (termination.EffectiveDate{}) {
-		b.effective[p.ID] = eff
-	}
 	return p, nil
 }

@@ -97,12 +97,6 @@ type Options struct {
 	KeepUnresolvedCarrier func(r *http.Request) bool
 }
 
-// SyncStore runs a validated sync request; *syncaca.Book is one. It must
-// write nothing when ctx is done before it commits.
-type SyncStore interface {
-	SyncValidated(ctx context.Context, v *syncaca.Validated, opt syncaca.Options) (*syncaca.Response, error)
-}
-
 // Mount registers both endpoints on mux, over one in-memory book.
 func Mount(mux *http.ServeMux, book *syncaca.Book, opt Options) {
 	bs := createpolicy.BookStore{Book: book}

@@ -21,6 +21,7 @@ import (
 	"github.com/carecycle/carerules/api/createpolicy"
 	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/matching"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -245,7 +246,7 @@ func TestErrorStatusesAndBodies(t *testing.T) {
 // failingStore is a store whose every write fails with internal detail.
 type failingStore struct{}
 
-func (failingStore) SyncValidated(ctx context.Context, v *syncaca.Validated, opt syncaca.Options) (*syncaca.Response, error) {
+func (failingStore) Begin(ctx context.Context, keys matching.Keys) (syncaca.Tx, error) {
 	return nil, errors.New("pq: duplicate key value violates unique constraint \"customers_phone\" (+13055550101)")
 }
 
@@ -370,10 +371,10 @@ func (s blockingStore) CreatePolicy(ctx context.Context, p createpolicy.Policy) 
 	return s.BookStore.CreatePolicy(ctx, p)
 }
 
-func (s blockingStore) SyncValidated(ctx context.Context, v *syncaca.Validated, opt syncaca.Options) (*syncaca.Response, error) {
+func (s blockingStore) Begin(ctx context.Context, keys matching.Keys) (syncaca.Tx, error) {
 	close(s.entered)
 	<-ctx.Done()
-	return s.book.SyncValidated(ctx, v, opt)
+	return s.book.Begin(ctx, keys)
 }
 
 // TestCancelledRequestWritesNothing: the client cancels while the store is

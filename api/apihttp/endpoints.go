@@ -13,11 +13,13 @@ import (
 	"github.com/carecycle/carerules/internal/jsonraw"
 )
 
-// SyncHandler returns the handler of POST /v2/sync/aca over store: 200 with
-// the sync's response; 400 INVALID_JSON for a body that is not a JSON
-// object; 422 VALIDATION_ERROR; and the statuses every endpoint shares (see
-// the package documentation).
-func SyncHandler(store SyncStore, opt Options) http.Handler {
+// SyncHandler returns the handler of POST /v2/sync/aca over store, the
+// in-memory *syncaca.Book or any other syncaca.Store (the SQL store of
+// github.com/carecycle/carerules/sqlstore is one): each request runs in one
+// unit of work of the store. It answers 200 with the sync's response; 400
+// INVALID_JSON for a body that is not a JSON object; 422 VALIDATION_ERROR;
+// and the statuses every endpoint shares (see the package documentation).
+func SyncHandler(store syncaca.Store, opt Options) http.Handler {
 	max := opt.SyncMaxBody
 	if max <= 0 {
 		max = DefaultSyncMaxBody
@@ -35,7 +37,7 @@ func SyncHandler(store SyncStore, opt Options) http.Handler {
 				return
 			}
 			var resp *syncaca.Response
-			resp, err = store.SyncValidated(r.Context(), v, so)
+			resp, err = syncaca.SyncValidated(r.Context(), store, v, so)
 			if err == nil {
 				writeJSON(w, http.StatusOK, resp)
 				return

@@ -7,18 +7,16 @@
 //
 //	curl -s localhost:8080/v2/sync/aca -H 'x-api-key: cc_test' -d @batch.json
 //
-// It migrates the schema at start. Its handler is a minimal one: it checks
-// the x-api-key shape, bounds the body, and maps errors to the API's bodies
-// (the library's own HTTP handlers, with authentication and rate-limit
-// hooks, do more).
+// It migrates the schema at start and mounts the library's own handler
+// (package apihttp: the x-api-key check, the bounded body, the API's error
+// bodies, access logs without personal data) over the store: every request
+// runs in one unit of work of the database.
 package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
-	"io"
 	"log"
 	"net/http"
 	"os/signal"
@@ -26,9 +24,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/carecycle/carerules/api"
-	"github.com/carecycle/carerules/api/syncaca"
-	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/api/apihttp"
 	"github.com/carecycle/carerules/sqlstore"
 )
 
@@ -52,8 +48,8 @@ func main() {
 	defer store.Close()
 
 	mux := http.NewServeMux()
-	mux.Handle("POST /v2/sync/aca", syncHandler(store))
-	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	mux.Handle(apihttp.PatternSync, apihttp.SyncHandler(store, apihttp.Options{}))
+	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -64,44 +60,4 @@ func main() {
 	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
 	}
-}
-
-// syncHandler runs each request in one unit of work of store.
-func syncHandler(store syncaca.Store) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.Header.Get("x-api-key"), "cc_") {
-			reply(w, http.StatusUnauthorized, api.NewErrorBody(api.CodeUnauthorized))
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, syncaca.MaxBodySize))
-		if err != nil {
-			reply(w, http.StatusRequestEntityTooLarge, api.NewErrorBody(api.CodePayloadTooLarge))
-			return
-		}
-		t := time.Now().UTC()
-		opt := syncaca.Options{Today: dob.MustNew(t.Year(), t.Month(), t.Day())}
-		v, err := syncaca.Check(body, opt)
-		if err == nil {
-			var resp *syncaca.Response
-			if resp, err = syncaca.SyncValidated(r.Context(), store, v, opt); err == nil {
-				reply(w, http.StatusOK, resp)
-				return
-			}
-		}
-		var ve *api.ValidationError
-		if errors.As(err, &ve) {
-			reply(w, ve.Status(), ve)
-		} else if b, ok := syncaca.BodyFor(err); ok {
-			reply(w, b.Status(), b)
-		} else {
-			log.Printf("sync failed: %v", err) // store errors carry no personal data
-			reply(w, http.StatusInternalServerError, api.NewErrorBody(api.CodeInternal))
-		}
-	})
-}
-
-func reply(w http.ResponseWriter, status int, body any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(body)
 }

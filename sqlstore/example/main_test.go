@@ -9,11 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carecycle/carerules/api/apihttp"
 	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/sqlstore"
 )
 
-// The example's handler over a real listener and SQLite: a sync, the same
+// The example's mux over a real listener and SQLite: a sync, the same
 // sync again (matched, nothing created), a request without a key, a body
 // that is not JSON.
 func TestSyncHandler(t *testing.T) {
@@ -22,12 +23,14 @@ func TestSyncHandler(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	srv := httptest.NewServer(syncHandler(store))
+	mux := http.NewServeMux()
+	mux.Handle(apihttp.PatternSync, apihttp.SyncHandler(store, apihttp.Options{}))
+	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	body := `{"records": [{"firstName": "Ana", "lastName": "Reyes", "phoneNumber": "(305) 555-0101", "postalCode": "33101",
 	  "healthSherpaCustomerId": "hsc-1", "policies": [{"healthSherpaPolicyId": "hsp-1", "status": "Active"}]}]}`
 	post := func(key, body string) (*http.Response, map[string]any) {
-		req, _ := http.NewRequest("POST", srv.URL, strings.NewReader(body))
+		req, _ := http.NewRequest("POST", srv.URL+"/v2/sync/aca", strings.NewReader(body))
 		if key != "" {
 			req.Header.Set("x-api-key", key)
 		}

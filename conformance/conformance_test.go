@@ -1,0 +1,132 @@
+package conformance_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/carecycle/carerules/conformance"
+)
+
+// skipPending skips the cases the in-process service cannot answer yet.
+func skipPending(c *conformance.Case) string {
+	if c.UsesPath("/v2/customers/*/policies") {
+		return "the create-policy handler is not merged yet"
+	}
+	return ""
+}
+
+// days are the todays the suite runs on in process: the real date, and
+// dates on which the February 29 cases hold (the year after a leap year on
+// February 28 and March 1, a leap day, the day after a leap day) and a year
+// end.
+func days(t *testing.T) []time.Time {
+	out := []time.Time{time.Now().UTC()}
+	for _, s := range []string{"2029-02-28", "2029-03-01", "2028-02-29", "2028-03-01", "2027-12-31"} {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// TestConformance runs every case against the library in process, through
+// an http.Handler served by httptest.NewServer, on each of several days: a
+// case the library fails is a failing test.
+func TestConformance(t *testing.T) {
+	cases, err := conformance.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, today := range days(t) {
+		t.Run(today.Format(time.DateOnly), func(t *testing.T) {
+			srv := httptest.NewServer(newSyncService(today))
+			defer srv.Close()
+			r := &conformance.Runner{BaseURL: srv.URL, APIKey: "cc_conformance", Today: today,
+				Prefix: "t" + today.Format("20060102"), Client: srv.Client(), Skip: skipPending}
+			rep, err := r.Run(context.Background(), cases)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, res := range rep.Results {
+				t.Run(res.Case, func(t *testing.T) {
+					switch res.Outcome {
+					case conformance.Skip:
+						t.Skip(res.Reason)
+					case conformance.Fail:
+						var b strings.Builder
+						for _, d := range res.Differences {
+							b.WriteString("\n  at " + d.Path + "\n  expected: " + d.Expected + "\n  received: " + d.Received)
+						}
+						t.Errorf("%s (rules %s), step %d: %s%s", res.Case, strings.Join(res.Rules, ", "), res.Step, res.Reason, b.String())
+					}
+				})
+			}
+		})
+	}
+}
+
+// ruleRE finds the rules of docs/rules.md, as the book's introduction
+// documents.
+var ruleRE = regexp.MustCompile("(?m)^- \\*\\*`([a-z][a-z0-9-]*\\.[a-z0-9-]+)`\\*\\*( `\\[not-conformance-testable\\]`)?:")
+
+// readRules returns the testable and the untestable rule ids of the book.
+func readRules(t *testing.T) (testable, untestable []string) {
+	t.Helper()
+	data, err := os.ReadFile("../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ruleRE.FindAllStringSubmatch(string(data), -1) {
+		if m[2] != "" {
+			untestable = append(untestable, m[1])
+		} else {
+			testable = append(testable, m[1])
+		}
+	}
+	if len(testable) == 0 {
+		t.Fatal("no rules found in docs/rules.md")
+	}
+	return testable, untestable
+}
+
+// TestCoverage fails when a rule of the book that is not marked
+// not-conformance-testable has no case, or when a case names a rule the book
+// does not have (or one it marks untestable).
+func TestCoverage(t *testing.T) {
+	testable, untestable := readRules(t)
+	cases, err := conformance.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]int{}
+	for _, c := range cases {
+		for _, r := range c.Rules {
+			covered[r]++
+			switch {
+			case slices.Contains(untestable, r):
+				t.Errorf("case %s checks %s, which the book marks not conformance-testable", c.ID, r)
+			case !slices.Contains(testable, r):
+				t.Errorf("case %s checks %s, which is not a rule of docs/rules.md", c.ID, r)
+			}
+		}
+	}
+	var missing []string
+	for _, r := range testable {
+		if covered[r] == 0 {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d of %d testable rules have no case:\n  %s", len(missing), len(testable), strings.Join(missing, "\n  "))
+	}
+	t.Logf("rules: %d in the book, %d testable, %d covered; %d cases", len(testable)+len(untestable),
+		len(testable), len(testable)-len(missing), len(cases))
+}

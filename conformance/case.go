@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -117,11 +118,47 @@ type Request struct {
 
 // Expect is the response a step must get.
 type Expect struct {
-	// Status is the HTTP status code.
-	Status int `json:"status"`
+	// Status is the HTTP status code, or the codes of which one must come
+	// back (written as a number or a list of numbers).
+	Status Status `json:"status"`
 	// Body is a pattern the response body must match (see README.md);
 	// absent means any body.
 	Body json.RawMessage `json:"body,omitempty"`
+}
+
+// Status is one or several accepted HTTP status codes.
+type Status []int
+
+// UnmarshalJSON reads a number or a list of numbers.
+func (s *Status) UnmarshalJSON(b []byte) error {
+	var one int
+	if err := json.Unmarshal(b, &one); err == nil {
+		*s = Status{one}
+		return nil
+	}
+	var many []int
+	if err := json.Unmarshal(b, &many); err != nil {
+		return errors.New("status must be a number or a list of numbers")
+	}
+	*s = many
+	return nil
+}
+
+// MarshalJSON writes a number when there is one code.
+func (s Status) MarshalJSON() ([]byte, error) {
+	if len(s) == 1 {
+		return json.Marshal(s[0])
+	}
+	return json.Marshal([]int(s))
+}
+
+// String lists the codes: "200" or "200 or 422".
+func (s Status) String() string {
+	parts := make([]string, len(s))
+	for i, c := range s {
+		parts[i] = strconv.Itoa(c)
+	}
+	return strings.Join(parts, " or ")
 }
 
 var (
@@ -226,8 +263,13 @@ func (c *Case) check() error {
 		if s.Request.Body != nil && s.Request.RawBody != nil {
 			return fmt.Errorf("step %d: body and rawBody are exclusive", i)
 		}
-		if s.Response.Status < 100 || s.Response.Status > 599 {
-			return fmt.Errorf("step %d: status %d", i, s.Response.Status)
+		if len(s.Response.Status) == 0 {
+			return fmt.Errorf("step %d: no status", i)
+		}
+		for _, st := range s.Response.Status {
+			if st < 100 || st > 599 {
+				return fmt.Errorf("step %d: status %d", i, st)
+			}
 		}
 		if k := s.Request.APIKey; k != nil && string(k) != "null" {
 			var str string

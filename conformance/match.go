@@ -25,7 +25,7 @@ type Difference struct {
 // operators are the pattern objects of README.md, each an object with one
 // key.
 var operators = map[string]bool{
-	"$ref": true, "$any": true, "$absent": true, "$type": true, "$regex": true,
+	"$ref": true, "$notRef": true, "$any": true, "$absent": true, "$type": true, "$regex": true,
 	"$substring": true, "$notSubstring": true, "$some": true, "$none": true,
 	"$unordered": true, "$len": true, "$maxLen": true, "$all": true, "$not": true,
 	"$oneOf": true, "$gte": true, "$lte": true,
@@ -72,7 +72,7 @@ func checkPattern(p any, at string) error {
 			return fmt.Errorf("%s: unknown operator %s", at, op)
 		}
 		switch op {
-		case "$ref", "$regex", "$substring", "$notSubstring", "$type":
+		case "$ref", "$notRef", "$regex", "$substring", "$notSubstring", "$type":
 			s, ok := arg.(string)
 			if !ok || s == "" {
 				return fmt.Errorf("%s: %s needs a non-empty string", at, op)
@@ -189,6 +189,16 @@ func matchOp(op string, arg, p, v any, at string, refs map[string]any) (map[stri
 		}
 		out[name] = v
 		return out, nil
+	case "$notRef":
+		name := arg.(string)
+		bound, ok := refs[name]
+		if !ok {
+			return fail(fmt.Sprintf("%s is not bound yet: ", name))
+		}
+		if _, d := match(bound, v, at, nil); d == nil {
+			return fail(fmt.Sprintf("equal to %s: ", name))
+		}
+		return refs, nil
 	case "$any":
 		if v == nil {
 			return fail("")

@@ -165,8 +165,8 @@ func (r *Runner) step(ctx context.Context, e *env, s *Step) ([]Difference, error
 		return nil, err
 	}
 	var diffs []Difference
-	if resp.StatusCode != s.Response.Status {
-		diffs = append(diffs, Difference{Path: "status", Expected: strconv.Itoa(s.Response.Status),
+	if !slices.Contains(s.Response.Status, resp.StatusCode) {
+		diffs = append(diffs, Difference{Path: "status", Expected: s.Response.Status.String(),
 			Received: strconv.Itoa(resp.StatusCode) + " " + shortText(raw)})
 	}
 	if s.Response.Body == nil {

@@ -96,6 +96,7 @@ func (e *env) one(t string, raw bool) (string, error) {
 		// 19 digits starting with 9: above 2^53, so a float64 loses digits.
 		return "9" + fmt.Sprintf("%018d", e.hash("num", rest)%1e18), nil
 	case "name":
+		rest, form, _ := strings.Cut(rest, ":")
 		if rest == "" {
 			return "", errors.New("name needs a name")
 		}
@@ -105,7 +106,17 @@ func (e *env) one(t string, raw bool) (string, error) {
 			b[i] = byte('a' + h%26)
 			h /= 26
 		}
-		b[0] -= 'a' - 'A'
+		switch form {
+		case "":
+			b[0] -= 'a' - 'A'
+		case "upper":
+			for i := range b {
+				b[i] -= 'a' - 'A'
+			}
+		case "lower":
+		default:
+			return "", fmt.Errorf("unknown name form %q", form)
+		}
 		return string(b), nil
 	case "phone":
 		return e.phone(rest)
@@ -399,6 +410,23 @@ func encodeBody(buf *bytes.Buffer, v any) error {
 		buf.WriteByte(']')
 	case map[string]any:
 		if len(v) == 1 {
+			if r, ok := v["$repeat"].(map[string]any); ok {
+				n, err := strconv.Atoi(fmt.Sprint(r["count"]))
+				if err != nil || n < 0 || n > 10000 || len(r) != 2 {
+					return errors.New(`$repeat needs {"count": 0 to 10000, "value": ...}`)
+				}
+				buf.WriteByte('[')
+				for i := range n {
+					if i > 0 {
+						buf.WriteByte(',')
+					}
+					if err := encodeBody(buf, r["value"]); err != nil {
+						return err
+					}
+				}
+				buf.WriteByte(']')
+				return nil
+			}
 			if s, ok := v["$number"].(string); ok {
 				if _, err := strconv.ParseFloat(s, 64); err != nil && !errors.Is(err, strconv.ErrRange) {
 					return fmt.Errorf("$number %q is not a number", s)

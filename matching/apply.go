@@ -14,7 +14,7 @@ type Applied struct {
 // that the store did not hold), identifiers are filled, a customer's stored
 // fallback key becomes the record's when the record has a complete one, and
 // a matched policy's Status and EffectiveDate become the record's when they
-// are not empty. It writes exactly what the planner's overlay showed to later
+// are given (a valid Status, a non-empty EffectiveDate). It writes exactly what the planner's overlay showed to later
 // records, so planning the same batch again after Apply creates nothing
 // (except policies without identifiers, which the warning announces, and
 // customers of records with neither an identifier nor a complete fallback
@@ -93,7 +93,7 @@ func (s *Store) Apply(p *Plan) (*Applied, error) {
 			q := s.policy(pi)
 			changed := len(pd.Fill) > 0
 			if !pd.Policy.New && pd.Outcome == OutcomeMatched {
-				if pd.Status != "" && q.Status != pd.Status {
+				if pd.Status.IsValid() && q.Status != pd.Status {
 					q.Status, changed = pd.Status, true
 				}
 				if pd.EffectiveDate != "" && q.EffectiveDate != pd.EffectiveDate {

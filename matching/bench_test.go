@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unsafe"
 
+	"github.com/carecycle/carerules/termination"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/cases"
@@ -117,7 +118,7 @@ var bench = sync.OnceValue(func() *benchWorld {
 	// One ACA policy for every 10th customer.
 	pids, phs, pca := slab("p", benchN/10), slab("PH", benchN/10), slab("PC", benchN/10)
 	for i := range benchN / 10 {
-		if err := s.AddPolicy(Policy{ID: pids[i], CustomerID: cs[i*10].ID, Type: "ACA", Status: "Active",
+		if err := s.AddPolicy(Policy{ID: pids[i], CustomerID: cs[i*10].ID, Type: "ACA", Status: termination.StatusActive,
 			EffectiveDate: "2024-01-01", IDs: PolicyIDs{phs[i], pca[i]}}); err != nil {
 			panic(err)
 		}
@@ -134,11 +135,11 @@ var bench = sync.OnceValue(func() *benchWorld {
 		switch {
 		case r < 60:
 			rec = Record{IDs: CustomerIDs{HealthSherpaCustomerID: strings.Clone(cols[1][i])},
-				Policies: []PolicyRecord{{IDs: PolicyIDs{HealthSherpaPolicyID: strings.Clone(phs[i/10])}, Status: "Active"}}}
+				Policies: []PolicyRecord{{IDs: PolicyIDs{HealthSherpaPolicyID: strings.Clone(phs[i/10])}, Status: termination.StatusActive}}}
 		case r < 70:
 			rec = Record{IDs: CustomerIDs{ExternalID: strings.Clone(cols[2][i])}}
 		case r < 80:
-			rec = Record{FirstName: "F" + cols[4][i][1:8], LastName: "L" + cols[4][i][10:17], DateOfBirth: benchDOB, PhoneNumber: benchPhone}
+			rec = Record{FirstName: "F" + cols[4][i][1:8], LastName: "L" + cols[4][i][10:17], DateOfBirth: dobOf(benchDOB), PhoneNumber: phoneOf(benchPhone)}
 		case r < 90:
 			rec = Record{IDs: CustomerIDs{HealthSherpaCustomerID: strings.Clone(cols[1][i]), CarrierAssignedCustomerID: strings.Clone(cols[3][i])},
 				Policies: []PolicyRecord{{IDs: PolicyIDs{CarrierAssignedPolicyID: strings.Clone(pca[i/10])}}}}
@@ -283,7 +284,7 @@ func BenchmarkBareMap100(b *testing.B) {
 		case r.IDs.ExternalID != "":
 			qs = append(qs, q{m.cust[1], r.IDs.ExternalID})
 		default:
-			k, _ := FallbackKey(r.FirstName, r.LastName, r.DateOfBirth, r.PhoneNumber)
+			k, _ := FallbackKeyOf(r.FirstName, r.LastName, r.DateOfBirth, r.PhoneNumber)
 			qs = append(qs, q{m.cust[3], k})
 		}
 		for _, p := range r.Policies {

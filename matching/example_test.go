@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/carecycle/carerules/dob"
 	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/phone"
+	"github.com/carecycle/carerules/termination"
 )
 
 func ExampleFallbackKey() {
@@ -36,7 +39,7 @@ func ExamplePlanner_Plan() {
 	key, _ := matching.FallbackKey("Jane", "Doe", "01/02/1980", "2127365000")
 	store, _ := matching.NewStore(
 		[]matching.Customer{{ID: "c1", IDs: matching.CustomerIDs{ExternalID: "crm-1"}, FallbackKey: key}},
-		[]matching.Policy{{ID: "p1", CustomerID: "c1", Type: "ACA", Status: "Active", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "hs-2024"}}},
+		[]matching.Policy{{ID: "p1", CustomerID: "c1", Type: "ACA", Status: termination.StatusActive, IDs: matching.PolicyIDs{HealthSherpaPolicyID: "hs-2024"}}},
 	)
 	plan, err := matching.NewPlanner(store, matching.StrategyLiteral).Plan(context.Background(), []matching.Record{
 		{ // known by externalId; one known policy, one new
@@ -46,8 +49,8 @@ func ExamplePlanner_Plan() {
 				{IDs: matching.PolicyIDs{HealthSherpaPolicyID: "hs-2025"}},
 			},
 		},
-		{ // no identifier: the fallback finds the same person
-			FirstName: "JANE", LastName: "Doe", DateOfBirth: "01-02-1980", PhoneNumber: "(212) 736-5000",
+		{ // no identifier: the fallback finds the same person (date and phone as validation parsed them)
+			FirstName: "JANE", LastName: "Doe", DateOfBirth: dob.MustNew(1980, 1, 2), PhoneNumber: phone.MustParse("(212) 736-5000"),
 		},
 		{ // an identifier nobody holds: a new customer; the record after it sees it
 			IDs: matching.CustomerIDs{ExternalID: "crm-2"},
@@ -117,7 +120,7 @@ func ExampleStore_Apply() {
 	store, _ := matching.NewStore(nil, nil)
 	records := []matching.Record{{
 		IDs:      matching.CustomerIDs{ExternalID: "crm-7"},
-		Policies: []matching.PolicyRecord{{IDs: matching.PolicyIDs{CarrierAssignedPolicyID: "car-1"}, Status: "Active"}},
+		Policies: []matching.PolicyRecord{{IDs: matching.PolicyIDs{CarrierAssignedPolicyID: "car-1"}, Status: termination.StatusActive}},
 	}}
 	planner := matching.NewPlanner(store, matching.StrategyLiteral)
 	plan, _ := planner.Plan(context.Background(), records)
@@ -147,7 +150,7 @@ func Example_hostStore() {
 		byExternalID: map[string][]matching.Customer{"crm-42": {ann}},
 		byFallback:   map[string][]matching.Customer{key: {ann}},
 		policies: map[string][]matching.Policy{
-			"hs-1": {{ID: "900", CustomerID: "42", Type: "MA", Status: "Active", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "hs-1"}}},
+			"hs-1": {{ID: "900", CustomerID: "42", Type: "MA", Status: termination.StatusActive, IDs: matching.PolicyIDs{HealthSherpaPolicyID: "hs-1"}}},
 		},
 	}
 	planner := &matching.Planner{
@@ -172,7 +175,7 @@ func Example_hostStore() {
 		Strategy: matching.StrategyCascade,
 	}
 	plan, err := planner.Plan(context.Background(), []matching.Record{{
-		FirstName: "ann", LastName: "LEE", DateOfBirth: "07-08-1985", PhoneNumber: "+1 312 603 4400",
+		FirstName: "ann", LastName: "LEE", DateOfBirth: dob.MustNew(1985, 7, 8), PhoneNumber: phone.MustParse("+13126034400"),
 		IDs:      matching.CustomerIDs{HealthSherpaCustomerID: "hsc-5"},
 		Policies: []matching.PolicyRecord{{IDs: matching.PolicyIDs{HealthSherpaPolicyID: "hs-1"}}},
 	}})

@@ -4,6 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/phone"
+	"github.com/carecycle/carerules/termination"
 	"github.com/stretchr/testify/require"
 )
 
@@ -45,13 +48,13 @@ func fixture(t testing.TB) *Store {
 		{ID: "c7", IDs: CustomerIDs{HealthSherpaCustomerID: "HS7"}},
 	}
 	policies := []Policy{
-		{ID: "p1", CustomerID: "c1", Type: "ACA", Status: "Active", EffectiveDate: "2023-01-01", IDs: PolicyIDs{"PHS1", "PCA1"}},
-		{ID: "p2", CustomerID: "c2", Type: "MA", Status: "Active", IDs: PolicyIDs{HealthSherpaPolicyID: "PHS2"}},
-		{ID: "p3", CustomerID: "c1", Type: "ACA", Status: "Active", IDs: PolicyIDs{CarrierAssignedPolicyID: "PCA3"}},
-		{ID: "p4", CustomerID: "c2", Type: "ACA", Status: "Active", IDs: PolicyIDs{"PHS4-2024", "PCA4"}},
+		{ID: "p1", CustomerID: "c1", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "2023-01-01", IDs: PolicyIDs{"PHS1", "PCA1"}},
+		{ID: "p2", CustomerID: "c2", Type: "MA", Status: termination.StatusActive, IDs: PolicyIDs{HealthSherpaPolicyID: "PHS2"}},
+		{ID: "p3", CustomerID: "c1", Type: "ACA", Status: termination.StatusActive, IDs: PolicyIDs{CarrierAssignedPolicyID: "PCA3"}},
+		{ID: "p4", CustomerID: "c2", Type: "ACA", Status: termination.StatusActive, IDs: PolicyIDs{"PHS4-2024", "PCA4"}},
 		{ID: "p5", CustomerID: "c1", Type: "ACA", IDs: PolicyIDs{CarrierAssignedPolicyID: "PCA56"}},
 		{ID: "p6", CustomerID: "c1", Type: "ACA", IDs: PolicyIDs{CarrierAssignedPolicyID: "PCA56"}},
-		{ID: "p7", CustomerID: "c1", Type: "MA", Status: "Active", IDs: PolicyIDs{CarrierAssignedPolicyID: "PCAMA"}},
+		{ID: "p7", CustomerID: "c1", Type: "MA", Status: termination.StatusActive, IDs: PolicyIDs{CarrierAssignedPolicyID: "PCAMA"}},
 	}
 	s, err := NewStore(customers, policies)
 	require.NoError(t, err)
@@ -59,7 +62,7 @@ func fixture(t testing.TB) *Store {
 }
 
 func person(p [4]string, ids CustomerIDs, pols ...PolicyRecord) Record {
-	return Record{FirstName: p[0], LastName: p[1], DateOfBirth: p[2], PhoneNumber: p[3], IDs: ids, Policies: pols}
+	return Record{FirstName: p[0], LastName: p[1], DateOfBirth: dobOf(p[2]), PhoneNumber: phoneOf(p[3]), IDs: ids, Policies: pols}
 }
 
 func ids(hs, ext, ca string) CustomerIDs {
@@ -80,3 +83,17 @@ func existing(id string) CustomerRef     { return CustomerRef{ID: id} }
 func created(record int) CustomerRef     { return CustomerRef{New: true, Record: record} }
 func existingPolicy(id string) PolicyRef { return PolicyRef{ID: id} }
 func createdPolicy(r, p int) PolicyRef   { return PolicyRef{New: true, Record: r, Policy: p} }
+
+// dobOf is the date of birth a request's validation gives matching for s:
+// the parsed date (API or stored form), or the zero Date.
+func dobOf(s string) dob.Date {
+	d, _ := parseDOB(s)
+	return d
+}
+
+// phoneOf is the phone number a request's validation gives matching for s:
+// the parsed number, or the zero Number.
+func phoneOf(s string) phone.Number {
+	n, _ := phone.ParseLenient(s)
+	return n
+}

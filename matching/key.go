@@ -92,24 +92,7 @@ func FallbackKey(first, last, dateOfBirth, phoneNumber string) (key string, ok b
 	if err != nil {
 		return "", false
 	}
-	var arr [128]byte
-	b := arr[:0]
-	if b, ok = appendName(b, first); !ok {
-		return "", false
-	}
-	b = append(b, keySep)
-	if b, ok = appendName(b, last); !ok {
-		return "", false
-	}
-	b = append(b, keySep)
-	var err1, err2 error
-	b, err1 = d.AppendText(b)
-	b = append(b, keySep)
-	b, err2 = n.AppendText(b)
-	if err1 != nil || err2 != nil {
-		return "", false
-	}
-	return string(b), true
+	return buildFallbackKey(first, last, d, n)
 }
 
 // parseDOB reads a date of birth in the API form or the stored ISO form.

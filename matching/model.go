@@ -1,6 +1,12 @@
 package matching
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/phone"
+	"github.com/carecycle/carerules/termination"
+)
 
 // CustomerKey names what decided a customer match: one of the three customer
 // identifiers, in their priority order, or the demographic fallback.
@@ -131,40 +137,46 @@ type Customer struct {
 	FallbackKey string
 }
 
-// PolicyTypeACA is the policy type of every synced policy. A policy whose Type
-// is anything else (compared exactly) is never matched by a sync.
-const PolicyTypeACA = "ACA"
+// PolicyTypeACA is the policy type of every synced policy. A policy whose
+// Type is not ACA ([termination.IsACA]: trimmed, any ASCII case) is never
+// matched by a sync.
+const PolicyTypeACA = termination.PolicyTypeACA
 
 // Policy is what a host holds about a policy, as far as matching and the
 // one-year termination rule need: its ID, its owner, its type ("ACA", "MA",
-// ...), its status and effective date as stored (unparsed), and its
-// identifiers (trimmed; "" when absent).
+// ...), its status (parsed once, when the host read it; the zero Status
+// when it has none), its effective date as stored, which matching never
+// reads, and its identifiers (trimmed; "" when absent).
 type Policy struct {
 	ID            string
 	CustomerID    string
 	Type          string
-	Status        string
+	Status        termination.Status
 	EffectiveDate string
 	IDs           PolicyIDs
 }
 
 // Record is one incoming record of POST /v2/sync/aca, reduced to what
-// matching reads. Fields are as received: the planner trims identifiers and
-// applies the presence rule ([Identifier]) itself.
+// matching reads, its values parsed by the request's validation: names and
+// identifiers as received (the planner trims identifiers and applies the
+// presence rule, [Identifier], itself), the date of birth and the phone
+// number parsed (zero when not sent). The fallback key is built from them
+// ([FallbackKeyOf]), never by parsing them again.
 type Record struct {
 	FirstName   string
 	LastName    string
-	DateOfBirth string // MM-DD-YYYY or MM/DD/YYYY as sent; "" when null
-	PhoneNumber string
+	DateOfBirth dob.Date
+	PhoneNumber phone.Number
 	IDs         CustomerIDs
 	Policies    []PolicyRecord
 }
 
 // PolicyRecord is one policy of a [Record]. Status and EffectiveDate are not
-// used for matching; [Store.Apply] writes them when they are non-empty.
+// used for matching; [Store.Apply] writes them when they are given (the
+// zero Status and "" are not).
 type PolicyRecord struct {
 	IDs           PolicyIDs
-	Status        string
+	Status        termination.Status
 	EffectiveDate string
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carecycle/carerules/termination"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -139,15 +140,15 @@ var planTests = []struct {
 		name: "fallback when no identifier is present: equal after normalization",
 		records: []Record{
 			person(jane, CustomerIDs{}),
-			{FirstName: " JANE ", LastName: "Doé", DateOfBirth: "01-02-1980", PhoneNumber: "+12127365000"},
+			{FirstName: " JANE ", LastName: "Doé", DateOfBirth: dobOf("01-02-1980"), PhoneNumber: phoneOf("+12127365000")},
 		},
 		literal: []got{matched(KeyFallback, existing("c1")), matched(KeyFallback, existing("c1"))},
 	},
 	{
 		name: "fallback needs all four fields",
 		records: []Record{
-			{FirstName: "Jane", LastName: "Doe", PhoneNumber: "2127365000"},
-			{FirstName: "Jane", LastName: "Doe", DateOfBirth: "01/02/1980", PhoneNumber: "not a phone"},
+			{FirstName: "Jane", LastName: "Doe", PhoneNumber: phoneOf("2127365000")},
+			{FirstName: "Jane", LastName: "Doe", DateOfBirth: dobOf("01/02/1980"), PhoneNumber: phoneOf("not a phone")},
 		},
 		literal: []got{newCustomer(KeyNone, 0), newCustomer(KeyNone, 1)},
 	},
@@ -628,7 +629,7 @@ func TestPlanCustomers(t *testing.T) {
 		{Customer: existing("c2"), Records: []int{2}, Updated: []Policy{p4}},
 		{Customer: created(4), Records: []int{4}, CreatesACAPolicy: true, Created: []PolicyRef{createdPolicy(4, 0)}},
 	}, p.Customers())
-	assert.Equal(t, "Active", p.Decisions[0].Policies[0].Before.Status, "previousStatus comes from before the request")
+	assert.Equal(t, termination.StatusActive, p.Decisions[0].Policies[0].Before.Status, "previousStatus comes from before the request")
 }
 
 // TestIdentifierLimitCountsCharacters: the API's limit of 255 is a length in
@@ -668,9 +669,9 @@ func TestIdentifierLimitCountsCharacters(t *testing.T) {
 func TestPlanInto(t *testing.T) {
 	ctx := context.Background()
 	big := []Record{
-		person(ann, ids("HS7", "E7", ""), PolicyRecord{IDs: PolicyIDs{"PHS1B", ""}, Status: "Pending"}),
+		person(ann, ids("HS7", "E7", ""), PolicyRecord{IDs: PolicyIDs{"PHS1B", ""}, Status: termination.StatusPending}),
 		{IDs: ids("HSNEW", "", "CA2"), Policies: []PolicyRecord{pol("PN", "PCN"), pol("", "")}},
-		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: "Terminated"}}},
+		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: termination.StatusTerminated}}},
 		{IDs: ids("", "DUP", "")},
 		{IDs: ids("HS1", "", "CAZ"), Policies: []PolicyRecord{pol("PHS1", ""), pol("PZ", ""), pol("PHS4-2024", "")}},
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/carecycle/carerules/termination"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -116,7 +117,7 @@ func randomWorld(r *rand.Rand) world {
 			typ = "MA"
 		}
 		w.policies = append(w.policies, Policy{ID: "p" + strconv.Itoa(i), CustomerID: w.customers[r.IntN(nc)].ID, Type: typ,
-			Status: "Active", IDs: PolicyIDs{randomID(r, "PH", 10), randomID(r, "PC", 10)}})
+			Status: termination.StatusActive, IDs: PolicyIDs{randomID(r, "PH", 10), randomID(r, "PC", 10)}})
 	}
 	return w
 }
@@ -132,7 +133,7 @@ func randomBatch(r *rand.Rand) ([]Record, []canon) {
 			f[2] = "" // no DOB: no fallback
 		}
 		people[i] = p
-		recs[i] = Record{FirstName: f[0], LastName: f[1], DateOfBirth: f[2], PhoneNumber: f[3],
+		recs[i] = Record{FirstName: f[0], LastName: f[1], DateOfBirth: dobOf(f[2]), PhoneNumber: phoneOf(f[3]),
 			IDs: CustomerIDs{randomID(r, "H", 14), randomID(r, "E", 14), randomID(r, "C", 14)}}
 		for range r.IntN(4) {
 			recs[i].Policies = append(recs[i].Policies, PolicyRecord{IDs: PolicyIDs{randomID(r, "PH", 12), randomID(r, "PC", 12)}})

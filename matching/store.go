@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/carecycle/carerules/termination"
 )
 
 // Errors of the in-memory [Store].
@@ -49,7 +51,6 @@ const (
 	pfCarrier
 	pfOwner
 	pfType
-	pfStatus
 	pfEffective
 	pFields
 )
@@ -92,10 +93,11 @@ type crec struct {
 }
 
 // prec is a policy: its strings, in the order of the pf constants, back to
-// back in the arena from off, string k ending at off+end[k].
+// back in the arena from off, string k ending at off+end[k], and its status.
 type prec struct {
-	off uint64
-	end [pFields]uint32
+	off    uint64
+	end    [pFields]uint32
+	status termination.Status
 }
 
 // maxRecordLen is the most bytes a record's strings may hold together
@@ -126,7 +128,7 @@ func NewStore(customers []Customer, policies []Policy) (*Store, error) {
 	}
 	for i := range policies {
 		p := &policies[i]
-		size += len(p.ID) + len(p.CustomerID) + len(p.Type) + len(p.Status) + len(p.EffectiveDate) +
+		size += len(p.ID) + len(p.CustomerID) + len(p.Type) + len(p.EffectiveDate) +
 			len(p.IDs.HealthSherpaPolicyID) + len(p.IDs.CarrierAssignedPolicyID)
 	}
 	s.arena.Grow(size)
@@ -188,7 +190,7 @@ func (s *Store) policy(i int) Policy {
 	for k, end := range r.end {
 		f[k], start = t[start:end], end
 	}
-	return Policy{ID: f[pfID], CustomerID: f[pfOwner], Type: f[pfType], Status: f[pfStatus],
+	return Policy{ID: f[pfID], CustomerID: f[pfOwner], Type: f[pfType], Status: r.status,
 		EffectiveDate: f[pfEffective], IDs: PolicyIDs{HealthSherpaPolicyID: f[pfHealthSherpa], CarrierAssignedPolicyID: f[pfCarrier]}}
 }
 
@@ -235,11 +237,11 @@ func (s *Store) putCustomer(i int, c *Customer) bool {
 func (s *Store) putPolicy(i int, p *Policy) bool {
 	var r prec
 	off, ok := s.write([]string{p.ID, p.IDs.HealthSherpaPolicyID, p.IDs.CarrierAssignedPolicyID,
-		p.CustomerID, p.Type, p.Status, p.EffectiveDate}, r.end[:])
+		p.CustomerID, p.Type, p.EffectiveDate}, r.end[:])
 	if !ok {
 		return false
 	}
-	r.off = off
+	r.off, r.status = off, p.Status
 	if i == len(s.ps) {
 		s.ps = append(s.ps, r)
 	} else {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/carecycle/carerules/termination"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -104,13 +105,13 @@ func TestApply(t *testing.T) {
 	ctx := context.Background()
 	s := fixture(t)
 	recs := []Record{
-		person(ann, ids("HS7", "E7", ""), PolicyRecord{IDs: PolicyIDs{"PHS1B", ""}, Status: "Pending", EffectiveDate: "2025-01-01"}),
+		person(ann, ids("HS7", "E7", ""), PolicyRecord{IDs: PolicyIDs{"PHS1B", ""}, Status: termination.StatusPending, EffectiveDate: "2025-01-01"}),
 		{IDs: ids("HSNEW", "", "CA2"), Policies: []PolicyRecord{pol("PN", "PCN"), pol("", "")}},
-		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: "Terminated"}}},
+		{IDs: ids("HS1", "", ""), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: termination.StatusTerminated}}},
 		{IDs: ids("", "DUP", "")},
 		// Fails (p4 is c2's): nothing of it is written, not p1's status, not
 		// the new policy, not the carrierAssignedCustomerId.
-		{IDs: ids("HS1", "", "CAZ"), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: "Cancelled"},
+		{IDs: ids("HS1", "", "CAZ"), Policies: []PolicyRecord{{IDs: PolicyIDs{"PHS1", ""}, Status: termination.StatusCancelled},
 			pol("PZ", ""), pol("PHS4-2024", "")}},
 	}
 	p := planWith(t, s, StrategyLiteral, recs...)
@@ -130,10 +131,10 @@ func TestApply(t *testing.T) {
 	n, _ := s.Customer("cust-1")
 	assert.Equal(t, Customer{ID: "cust-1", IDs: CustomerIDs{HealthSherpaCustomerID: "HSNEW"}}, n, "CA2 is c2's: not copied")
 	pol1, _ := s.Policy("pol-1")
-	assert.Equal(t, Policy{ID: "pol-1", CustomerID: "c7", Type: "ACA", Status: "Pending", EffectiveDate: "2025-01-01",
+	assert.Equal(t, Policy{ID: "pol-1", CustomerID: "c7", Type: "ACA", Status: termination.StatusPending, EffectiveDate: "2025-01-01",
 		IDs: PolicyIDs{HealthSherpaPolicyID: "PHS1B"}}, pol1)
 	p1, _ := s.Policy("p1")
-	assert.Equal(t, "Terminated", p1.Status, "record 2's status; record 4 failed")
+	assert.Equal(t, termination.StatusTerminated, p1.Status, "record 2's status; record 4 failed")
 	assert.Equal(t, "2023-01-01", p1.EffectiveDate, "an empty effectiveDate is not written")
 	assert.Len(t, s.PoliciesOf("cust-1"), 2)
 

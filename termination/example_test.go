@@ -12,12 +12,12 @@ func ExampleDecide() {
 	clock := func() time.Time { return time.Date(2025, 3, 1, 15, 0, 0, 0, time.UTC) }
 	in := termination.Input{
 		Policies: []termination.Policy{
-			{ID: "leap", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "02/29/2024"},
-			{ID: "recent", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-03-01"},
+			{ID: "leap", Type: "ACA", Status: termination.StatusActive, EffectiveDate: termination.ReadEffectiveDate("02/29/2024")},
+			{ID: "recent", Type: "ACA", Status: termination.StatusActive, EffectiveDate: termination.ReadEffectiveDate("2024-03-01")},
 			{ID: "updated", Type: "ACA", Status: termination.StatusActive,
-				PreviousStatus: termination.StatusPending, EffectiveDate: "2023-06-15T00:00:00Z"},
-			{ID: "medicare", Type: "MA", Status: termination.StatusActive, EffectiveDate: "2020-01-01"},
-			{ID: "done", Type: "ACA", Status: termination.StatusCancelled, EffectiveDate: "2020-01-01"},
+				PreviousStatus: termination.StatusPending, EffectiveDate: termination.ReadEffectiveDate("2023-06-15T00:00:00Z")},
+			{ID: "medicare", Type: "MA", Status: termination.StatusActive, EffectiveDate: termination.ReadEffectiveDate("2020-01-01")},
+			{ID: "done", Type: "ACA", Status: termination.StatusCancelled, EffectiveDate: termination.ReadEffectiveDate("2020-01-01")},
 			{ID: "undated", Type: "ACA", Status: termination.StatusActive},
 		},
 		CreatedACA: true, // this request created a new ACA policy for the customer
@@ -53,7 +53,7 @@ func ExampleDecideInto() {
 	today := termination.Today(func() time.Time { return time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC) }, nil)
 	for _, eff := range []string{"2025-01-15", "2025-01-14"} {
 		err := termination.DecideInto(&d, termination.Input{
-			Policies:   []termination.Policy{{ID: "p", Type: "ACA", Status: termination.StatusActive, EffectiveDate: eff}},
+			Policies:   []termination.Policy{{ID: "p", Type: "ACA", Status: termination.StatusActive, EffectiveDate: termination.ReadEffectiveDate(eff)}},
 			CreatedACA: true,
 			Today:      today,
 		})
@@ -104,8 +104,8 @@ func ExampleToday() {
 func ExampleDecision_json() {
 	d, _ := termination.Decide(termination.Input{
 		Policies: []termination.Policy{
-			{ID: "a", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-02-29"},
-			{ID: "b", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "n/a"},
+			{ID: "a", Type: "ACA", Status: termination.StatusActive, EffectiveDate: termination.ReadEffectiveDate("2024-02-29")},
+			{ID: "b", Type: "ACA", Status: termination.StatusActive, EffectiveDate: termination.ReadEffectiveDate("n/a")},
 		},
 		CreatedACA: true,
 		Today:      termination.Today(func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }, nil),

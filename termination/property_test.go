@@ -66,7 +66,7 @@ func genInput(r *rand.Rand) Input {
 			ID:               fmt.Sprintf("p%d", i),
 			Type:             types[r.IntN(len(types))],
 			Status:           Status(r.IntN(11)), // 0 (unknown) .. Not Approved
-			EffectiveDate:    eff,
+			EffectiveDate:    ReadEffectiveDate(eff),
 			CreatedByRequest: r.IntN(6) == 0,
 		}
 		if r.IntN(3) == 0 {
@@ -93,11 +93,11 @@ func genInput(r *rand.Rand) Input {
 // arithmetic: Go's AddDate(1,0,0) gives Mar 1 for Feb 29, so the clamp to
 // Feb 28 is written out.
 func refTerminated(p Policy, today dob.Date) bool {
-	if p.CreatedByRequest || !isACA(p.Type) || !p.Status.IsValid() || p.Status.IsTerminal() {
+	if p.CreatedByRequest || !IsACA(p.Type) || !p.Status.IsValid() || p.Status.IsTerminal() {
 		return false
 	}
-	eff, err := ParseEffectiveDate(p.EffectiveDate)
-	if err != nil {
+	eff := p.EffectiveDate.Date
+	if eff.IsZero() {
 		return false
 	}
 	y, m, d := eff.Year()+1, eff.Month(), eff.Day()
@@ -139,7 +139,7 @@ func TestRuleProperties(t *testing.T) {
 		// Partition and reference.
 		trigger := in.CreatedACA
 		for _, p := range in.Policies {
-			trigger = trigger || (p.CreatedByRequest && isACA(p.Type))
+			trigger = trigger || (p.CreatedByRequest && IsACA(p.Type))
 		}
 		require.Equal(t, trigger, d.Triggered, "iter %d", iter)
 		if !trigger {

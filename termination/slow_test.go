@@ -45,19 +45,19 @@ func slowParseDate(s string) (dob.Date, bool) {
 // time.Parse over a list of layouts for every policy and a freshly
 // allocated result. (It also uses AddDate, which is wrong for Feb 29; see
 // TestNaiveIsWrongOnFeb29.)
-func naiveDecide(in Input) []string {
+func naiveDecide(in Input, raw []string) []string {
 	if !in.CreatedACA {
 		return nil
 	}
 	today := time.Date(in.Today.Year(), in.Today.Month(), in.Today.Day(), 0, 0, 0, 0, time.UTC)
 	var out []string
-	for _, p := range in.Policies {
+	for i, p := range in.Policies {
 		if p.CreatedByRequest || strings.ToUpper(strings.TrimSpace(p.Type)) != "ACA" ||
 			!p.Status.IsValid() || p.Status.IsTerminal() {
 			continue
 		}
 		for _, layout := range []string{"2006-01-02", "01/02/2006", "1/2/2006", "01-02-2006", time.RFC3339} {
-			eff, err := time.Parse(layout, strings.TrimSpace(p.EffectiveDate))
+			eff, err := time.Parse(layout, strings.TrimSpace(raw[i]))
 			if err == nil {
 				eff = time.Date(eff.Year(), eff.Month(), eff.Day(), 0, 0, 0, 0, time.UTC)
 				if today.After(eff.AddDate(1, 0, 0)) {

@@ -1,18 +1,19 @@
 package termination
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/carecycle/carerules/dob"
 )
 
-// Policy is one of the customer's policies as the rule sees it: plain
-// values, as the host stores them, after this request's updates.
+// Policy is one of the customer's policies as the rule sees it, after this
+// request's updates: its status and effective date already parsed (once,
+// by the request's validation or when the host read its stored policies).
 type Policy struct {
 	// ID identifies the policy in the output; the rule does not interpret it.
 	ID string
-	// Type is the stored policyType. "ACA" (ASCII case and surrounding
-	// white space ignored) is an ACA policy; anything else is not.
+	// Type is the stored policyType; [IsACA] says whether it is ACA.
 	Type string
 	// Status is the policy's status after this request's updates. The zero
 	// Status (not parsed, or not stored) makes the policy skipped with
@@ -23,13 +24,56 @@ type Policy struct {
 	// previousStatus. The zero Status means "this request did not change
 	// the status", and Status is reported.
 	PreviousStatus Status
-	// EffectiveDate is the effectiveDate string as stored ("" = missing),
-	// in a form [ParseEffectiveDate] accepts.
-	EffectiveDate string
+	// EffectiveDate is the parsed effectiveDate, or why there is none
+	// ([ReadEffectiveDate]). The zero EffectiveDate is a missing one.
+	EffectiveDate EffectiveDate
 	// CreatedByRequest marks a policy this request created. Such a policy
 	// is never a candidate, even when back-dated ([SkipCreatedByRequest]);
 	// a created ACA policy also triggers the rule.
 	CreatedByRequest bool
+}
+
+// EffectiveDate is a policy's effectiveDate, read once: the date, or the
+// reason there is none. The zero EffectiveDate is a missing date.
+type EffectiveDate struct {
+	// Date is the parsed date; zero when the date is missing or unreadable.
+	Date dob.Date
+	// Unreadable reports that a date was stored or sent but
+	// [ParseEffectiveDate] cannot read it (the rule skips the policy with
+	// [SkipEffectiveDateInvalid]); a zero Date without it is missing
+	// ([SkipEffectiveDateMissing]).
+	Unreadable bool
+}
+
+// ReadEffectiveDate reads a stored or sent effectiveDate once, for the
+// rule: "" or white space is missing, a value [ParseEffectiveDate] rejects
+// is unreadable. Use it where a host loads its stored policies; a request's
+// validation, which also reports why a date is unreadable, builds the
+// EffectiveDate from [ParseEffectiveDate]'s result.
+func ReadEffectiveDate(s string) EffectiveDate {
+	d, err := ParseEffectiveDate(s)
+	switch {
+	case err == nil:
+		return EffectiveDate{Date: d}
+	case errors.Is(err, ErrEmpty):
+		return EffectiveDate{}
+	}
+	return EffectiveDate{Unreadable: true}
+}
+
+// EffectiveDateOf returns the EffectiveDate of a parsed date; the zero Date
+// gives a missing one.
+func EffectiveDateOf(d dob.Date) EffectiveDate { return EffectiveDate{Date: d} }
+
+// skipReason is why the rule cannot read the date (0 when it can).
+func (e EffectiveDate) skipReason() SkipReason {
+	switch {
+	case e.Unreadable:
+		return SkipEffectiveDateInvalid
+	case e.Date.IsZero():
+		return SkipEffectiveDateMissing
+	}
+	return 0
 }
 
 // Input is everything the rule looks at for one customer.
@@ -163,7 +207,7 @@ func DecideInto(dst *Decision, in Input) error {
 	}
 	trigger := in.CreatedACA
 	for i := range in.Policies {
-		if p := &in.Policies[i]; p.CreatedByRequest && isACA(p.Type) {
+		if p := &in.Policies[i]; p.CreatedByRequest && IsACA(p.Type) {
 			trigger = true
 			break
 		}
@@ -178,7 +222,7 @@ func DecideInto(dst *Decision, in Input) error {
 		switch {
 		case p.CreatedByRequest:
 			skip.Reason = SkipCreatedByRequest
-		case !isACA(p.Type):
+		case !IsACA(p.Type):
 			skip.Reason = SkipNotACA
 		case !p.Status.IsValid():
 			skip.Reason = SkipStatusUnknown
@@ -186,40 +230,44 @@ func DecideInto(dst *Decision, in Input) error {
 			skip.Reason = SkipTerminal
 		}
 		if skip.Reason == 0 {
-			eff, r := parseDate(p.EffectiveDate)
-			switch r {
-			case dateOK:
-				skip.EffectiveDate = eff
-				// A year-9999 date has no anniversary (zero Date): never
-				// more than one year old.
-				if after := eff.AddYears(1); !after.IsZero() && in.Today.After(after) {
-					prev := p.PreviousStatus
-					if prev == 0 {
-						prev = p.Status
-					}
-					dst.Terminate = append(dst.Terminate, Termination{
-						Index:          i,
-						ID:             p.ID,
-						PreviousStatus: prev,
-						Status:         StatusTerminated,
-						EffectiveDate:  eff,
-						OneYearAfter:   after,
-					})
-					continue
+			skip.Reason = p.EffectiveDate.skipReason()
+		}
+		if skip.Reason == 0 {
+			eff := p.EffectiveDate.Date
+			skip.EffectiveDate = eff
+			// A year-9999 date has no anniversary (zero Date): never more
+			// than one year old.
+			if after := eff.AddYears(1); !after.IsZero() && in.Today.After(after) {
+				prev := p.PreviousStatus
+				if prev == 0 {
+					prev = p.Status
 				}
-				skip.Reason = SkipNotYetOneYear
-			case dateEmpty:
-				skip.Reason = SkipEffectiveDateMissing
-			default:
-				skip.Reason = SkipEffectiveDateInvalid
+				dst.Terminate = append(dst.Terminate, Termination{
+					Index:          i,
+					ID:             p.ID,
+					PreviousStatus: prev,
+					Status:         StatusTerminated,
+					EffectiveDate:  eff,
+					OneYearAfter:   after,
+				})
+				continue
 			}
+			skip.Reason = SkipNotYetOneYear
 		}
 		dst.Skipped = append(dst.Skipped, skip)
 	}
 	return nil
 }
 
-func isACA(t string) bool {
-	t = strings.TrimSpace(t)
-	return len(t) == 3 && equalFoldASCII(t, "ACA")
+// PolicyTypeACA is the policyType of every policy a sync creates, as the
+// API spells it.
+const PolicyTypeACA = "ACA"
+
+// IsACA reports whether a stored policyType is ACA: compared after trimming
+// surrounding white space, ignoring ASCII case ("aca", " ACA " are ACA;
+// "A.C.A." is not). It is the one comparison of policy types in the
+// library: matching and the one-year rule never disagree on what is ACA.
+func IsACA(policyType string) bool {
+	t := strings.TrimSpace(policyType)
+	return len(t) == 3 && equalFoldASCII(t, PolicyTypeACA)
 }

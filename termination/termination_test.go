@@ -1,6 +1,7 @@
 package termination
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ func day(s string) dob.Date { return dob.MustParseISO(s) }
 func decideOne(t *testing.T, effective string, today dob.Date) (bool, Decision) {
 	t.Helper()
 	d, err := Decide(Input{
-		Policies:   []Policy{{ID: "p", Type: "ACA", Status: StatusActive, EffectiveDate: effective}},
+		Policies:   []Policy{{ID: "p", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate(effective)}},
 		CreatedACA: true,
 		Today:      today,
 	})
@@ -101,7 +102,7 @@ func TestRuleOneYear_Ordinary(t *testing.T) {
 // TestRuleTrigger: only a request that created a new ACA policy triggers the
 // rule; updates never do; any creation does, whatever its status.
 func TestRuleTrigger(t *testing.T) {
-	old := Policy{ID: "old", Type: "ACA", Status: StatusActive, EffectiveDate: "2020-01-01"}
+	old := Policy{ID: "old", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("2020-01-01")}
 	today := day("2026-01-01")
 	tests := []struct {
 		name string
@@ -111,7 +112,7 @@ func TestRuleTrigger(t *testing.T) {
 		{"no creation (updates only)", Input{Policies: []Policy{old}}, false},
 		{"CreatedACA", Input{Policies: []Policy{old}, CreatedACA: true}, true},
 		{"created ACA policy in the list", Input{Policies: []Policy{old,
-			{ID: "new", Type: "ACA", Status: StatusPending, EffectiveDate: "2026-01-01", CreatedByRequest: true}}}, true},
+			{ID: "new", Type: "ACA", Status: StatusPending, EffectiveDate: ReadEffectiveDate("2026-01-01"), CreatedByRequest: true}}}, true},
 		{"created ACA policy, terminal status", Input{Policies: []Policy{old,
 			{ID: "new", Type: "aca", Status: StatusCancelled, CreatedByRequest: true}}}, true},
 		{"created non-ACA policy", Input{Policies: []Policy{old,
@@ -139,26 +140,26 @@ func TestRuleTrigger(t *testing.T) {
 func TestRuleCandidates(t *testing.T) {
 	old := "2020-01-01"
 	policies := []Policy{
-		{ID: "active", Type: "ACA", Status: StatusActive, EffectiveDate: old},
-		{ID: "pending", Type: "ACA", Status: StatusPending, EffectiveDate: old},
-		{ID: "pendEff", Type: "ACA", Status: StatusPendingEffectuation, EffectiveDate: old},
-		{ID: "pendFol", Type: "ACA", Status: StatusPendingFollowup, EffectiveDate: old},
-		{ID: "susp", Type: "ACA", Status: StatusSuspended, EffectiveDate: old},
-		{ID: "future", Type: "ACA", Status: StatusFutureCancel, EffectiveDate: old},
-		{ID: "term", Type: "ACA", Status: StatusTerminated, EffectiveDate: old},
-		{ID: "canc", Type: "ACA", Status: StatusCancelled, EffectiveDate: old},
-		{ID: "dec", Type: "ACA", Status: StatusDeceased, EffectiveDate: old},
-		{ID: "notapp", Type: "ACA", Status: StatusNotApproved, EffectiveDate: old},
-		{ID: "ma", Type: "MA", Status: StatusActive, EffectiveDate: old},
-		{ID: "acaish", Type: "ACA ", Status: StatusActive, EffectiveDate: old},
-		{ID: "acax", Type: "ACAX", Status: StatusActive, EffectiveDate: old},
-		{ID: "nostatus", Type: "ACA", EffectiveDate: old},
-		{ID: "nodate", Type: "ACA", Status: StatusActive, EffectiveDate: ""},
-		{ID: "spacedate", Type: "ACA", Status: StatusActive, EffectiveDate: "  "},
-		{ID: "baddate", Type: "ACA", Status: StatusActive, EffectiveDate: "13/01/2020"},
-		{ID: "feb30", Type: "ACA", Status: StatusActive, EffectiveDate: "2020-02-30"},
-		{ID: "young", Type: "ACA", Status: StatusActive, EffectiveDate: "2025-06-01"},
-		{ID: "backdated", Type: "ACA", Status: StatusActive, EffectiveDate: "2019-01-01", CreatedByRequest: true},
+		{ID: "active", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "pending", Type: "ACA", Status: StatusPending, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "pendEff", Type: "ACA", Status: StatusPendingEffectuation, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "pendFol", Type: "ACA", Status: StatusPendingFollowup, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "susp", Type: "ACA", Status: StatusSuspended, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "future", Type: "ACA", Status: StatusFutureCancel, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "term", Type: "ACA", Status: StatusTerminated, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "canc", Type: "ACA", Status: StatusCancelled, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "dec", Type: "ACA", Status: StatusDeceased, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "notapp", Type: "ACA", Status: StatusNotApproved, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "ma", Type: "MA", Status: StatusActive, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "acaish", Type: "ACA ", Status: StatusActive, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "acax", Type: "ACAX", Status: StatusActive, EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "nostatus", Type: "ACA", EffectiveDate: ReadEffectiveDate(old)},
+		{ID: "nodate", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("")},
+		{ID: "spacedate", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("  ")},
+		{ID: "baddate", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("13/01/2020")},
+		{ID: "feb30", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("2020-02-30")},
+		{ID: "young", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("2025-06-01")},
+		{ID: "backdated", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("2019-01-01"), CreatedByRequest: true},
 	}
 	want := map[string]SkipReason{
 		"term": SkipTerminal, "canc": SkipTerminal, "dec": SkipTerminal, "notapp": SkipTerminal,
@@ -193,10 +194,10 @@ func TestRuleCandidates(t *testing.T) {
 func TestRulePreviousStatus(t *testing.T) {
 	d, err := Decide(Input{
 		Policies: []Policy{
-			{ID: "unchanged", Type: "ACA", Status: StatusSuspended, EffectiveDate: "2020-01-01"},
-			{ID: "updated", Type: "ACA", Status: StatusActive, PreviousStatus: StatusPending, EffectiveDate: "2020-01-01"},
-			{ID: "reopened", Type: "ACA", Status: StatusActive, PreviousStatus: StatusTerminated, EffectiveDate: "2020-01-01"},
-			{ID: "cancelled now", Type: "ACA", Status: StatusCancelled, PreviousStatus: StatusActive, EffectiveDate: "2020-01-01"},
+			{ID: "unchanged", Type: "ACA", Status: StatusSuspended, EffectiveDate: ReadEffectiveDate("2020-01-01")},
+			{ID: "updated", Type: "ACA", Status: StatusActive, PreviousStatus: StatusPending, EffectiveDate: ReadEffectiveDate("2020-01-01")},
+			{ID: "reopened", Type: "ACA", Status: StatusActive, PreviousStatus: StatusTerminated, EffectiveDate: ReadEffectiveDate("2020-01-01")},
+			{ID: "cancelled now", Type: "ACA", Status: StatusCancelled, PreviousStatus: StatusActive, EffectiveDate: ReadEffectiveDate("2020-01-01")},
 		},
 		CreatedACA: true,
 		Today:      day("2026-01-01"),
@@ -224,7 +225,7 @@ func TestRuleEffectiveDateAsWritten(t *testing.T) {
 
 func TestDecideNoToday(t *testing.T) {
 	d := Decision{Triggered: true, Terminate: make([]Termination, 3)}
-	err := DecideInto(&d, Input{CreatedACA: true, Policies: []Policy{{ID: "x", Type: "ACA", Status: StatusActive, EffectiveDate: "2000-01-01"}}})
+	err := DecideInto(&d, Input{CreatedACA: true, Policies: []Policy{{ID: "x", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("2000-01-01")}}})
 	assert.ErrorIs(t, err, ErrNoToday)
 	var e *Error
 	require.ErrorAs(t, err, &e)
@@ -238,8 +239,8 @@ func TestDecideIntoReuses(t *testing.T) {
 	d := Decision{Terminate: make([]Termination, 5, 64), Skipped: make([]Skip, 7, 64)}
 	p := &d.Terminate[:1][0]
 	in := Input{CreatedACA: true, Today: day("2026-01-01"), Policies: []Policy{
-		{ID: "a", Type: "ACA", Status: StatusActive, EffectiveDate: "2020-01-01"},
-		{ID: "b", Type: "MA", Status: StatusActive, EffectiveDate: "2020-01-01"},
+		{ID: "a", Type: "ACA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("2020-01-01")},
+		{ID: "b", Type: "MA", Status: StatusActive, EffectiveDate: ReadEffectiveDate("2020-01-01")},
 	}}
 	require.NoError(t, DecideInto(&d, in))
 	require.Len(t, d.Terminate, 1)
@@ -284,9 +285,35 @@ func TestSkipReasonString(t *testing.T) {
 
 func TestIsACA(t *testing.T) {
 	for _, s := range []string{"ACA", "aca", "Aca", " ACA\t"} {
-		assert.True(t, isACA(s), s)
+		assert.True(t, IsACA(s), s)
 	}
 	for _, s := range []string{"", "AC", "ACAA", "A CA", "MA", "acа"} { // last: Cyrillic а
-		assert.False(t, isACA(s), s)
+		assert.False(t, IsACA(s), s)
 	}
+}
+
+// TestReadEffectiveDate: a date is read once into what the rule needs: the
+// date, missing ("" or white space, and the zero EffectiveDate) or
+// unreadable (any error but empty), so the skip reasons stay the rule's.
+func TestReadEffectiveDate(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want EffectiveDate
+		skip SkipReason
+	}{
+		{"2024-02-29", EffectiveDate{Date: dob.MustNew(2024, 2, 29)}, 0},
+		{" 2/9/2024 ", EffectiveDate{Date: dob.MustNew(2024, 2, 9)}, 0},
+		{"", EffectiveDate{}, SkipEffectiveDateMissing},
+		{" \t ", EffectiveDate{}, SkipEffectiveDateMissing},
+		{"13/01/2024", EffectiveDate{Unreadable: true}, SkipEffectiveDateInvalid},
+		{"2023-02-29", EffectiveDate{Unreadable: true}, SkipEffectiveDateInvalid},
+		{strings.Repeat("1", 300), EffectiveDate{Unreadable: true}, SkipEffectiveDateInvalid},
+	} {
+		got := ReadEffectiveDate(c.in)
+		assert.Equal(t, c.want, got, "%q", c.in)
+		assert.Equal(t, c.skip, got.skipReason(), "%q", c.in)
+	}
+	assert.Equal(t, SkipEffectiveDateMissing, EffectiveDate{}.skipReason(), "the zero EffectiveDate is missing")
+	assert.Equal(t, EffectiveDate{Date: dob.MustNew(2020, 1, 1)}, EffectiveDateOf(dob.MustNew(2020, 1, 1)))
+	assert.Equal(t, SkipEffectiveDateMissing, EffectiveDateOf(dob.Date{}).skipReason())
 }

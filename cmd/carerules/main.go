@@ -1,6 +1,6 @@
 // Command carerules runs the carerules library's rules from the command line.
 // It is glue only: every rule it applies is an exported function of a library
-// package (matching/syncaca, plancode, carrier, phone, dob, timezone).
+// package (api/syncaca, plancode, carrier, phone, dob, timezone).
 //
 // Usage:
 //
@@ -81,10 +81,11 @@ import (
 	"time"
 	_ "time/tzdata" // the program decides: zone data for hosts without zoneinfo
 
+	"github.com/carecycle/carerules/api"
+	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/carrier"
 	"github.com/carecycle/carerules/dob"
 	"github.com/carecycle/carerules/matching"
-	"github.com/carecycle/carerules/matching/syncaca"
 	"github.com/carecycle/carerules/phone"
 	"github.com/carecycle/carerules/plancode"
 	"github.com/carecycle/carerules/timezone"
@@ -232,7 +233,7 @@ func runSync(args []string, stdout, stderr io.Writer) int {
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	resp, err := sync(book, body, opt)
-	var ve *syncaca.ValidationError
+	var ve *api.ValidationError
 	switch {
 	case errors.As(err, &ve):
 		writeJSON(w, ve)
@@ -254,7 +255,7 @@ func sync(book *syncaca.Book, body []byte, opt syncaca.Options) (*syncaca.Respon
 	if err != nil {
 		return nil, err
 	}
-	return book.SyncValid(context.Background(), v, opt)
+	return book.SyncValidated(context.Background(), v, opt)
 }
 
 // verdict prints the outcome of one rule: human lines by default, a JSON
@@ -263,7 +264,7 @@ type verdict struct {
 	Valid  bool           `json:"valid"`
 	Input  string         `json:"input"`
 	Result map[string]any `json:"result,omitempty"`
-	Error  *syncaca.Issue `json:"error,omitempty"`
+	Error  *api.Issue     `json:"error,omitempty"`
 	human  []string
 }
 
@@ -295,7 +296,7 @@ func (v *verdict) print(w io.Writer, asJSON bool) int {
 }
 
 func rejected(input string, err error) *verdict {
-	is := syncaca.IssueFrom(nil, err)
+	is := api.IssueFrom(nil, err)
 	return &verdict{Input: input, Error: &is}
 }
 

@@ -38,7 +38,7 @@ func runCLI(args ...string) (stdout, stderr string, code int) {
 // TestSyncGolden runs the main job on the sample of testdata/sync and
 // compares the printed response with the golden files. Every decision in
 // them was checked by hand against RULES.md (see the generator notes of the
-// report, and matching/syncaca's TestSyncEveryRecordOnce, which pins the
+// report, and api/syncaca's TestSyncEveryRecordOnce, which pins the
 // failed records: 4 and 9 ambiguous customers, 7 a non-ACA policy match, 8
 // another customer's policy).
 func TestSyncGolden(t *testing.T) {

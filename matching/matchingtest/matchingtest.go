@@ -34,7 +34,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/carecycle/carerules/dob"
 	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/phone"
+	"github.com/carecycle/carerules/termination"
 )
 
 // Loader loads customers and policies into a fresh, otherwise empty store
@@ -59,12 +62,12 @@ func Fixture() ([]matching.Customer, []matching.Policy) {
 		{ID: "cust-g", IDs: matching.CustomerIDs{CarrierAssignedCustomerID: "C 7"}, FallbackKey: "zoe|d angelo|2000-02-29|+14158675309"},
 	}
 	ps := []matching.Policy{
-		{ID: "pol-1", CustomerID: "cust-a", Type: "ACA", Status: "Active", EffectiveDate: "2024-01-01", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "PH-1", CarrierAssignedPolicyID: "PC-1"}},
-		{ID: "pol-2", CustomerID: "cust-b", Type: "MA", Status: "Terminated", IDs: matching.PolicyIDs{CarrierAssignedPolicyID: "PC-1"}},
-		{ID: "pol-3", CustomerID: "cust-c", Type: "ACA", Status: "Pending", EffectiveDate: "01/02/2025", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "ph-1"}},
-		{ID: "pol-4", CustomerID: "cust-a", Type: "ACA", Status: "Active", EffectiveDate: "2023-06-01", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "PH 4", CarrierAssignedPolicyID: "PC-4"}},
+		{ID: "pol-1", CustomerID: "cust-a", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-01-01", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "PH-1", CarrierAssignedPolicyID: "PC-1"}},
+		{ID: "pol-2", CustomerID: "cust-b", Type: "MA", Status: termination.StatusTerminated, IDs: matching.PolicyIDs{CarrierAssignedPolicyID: "PC-1"}},
+		{ID: "pol-3", CustomerID: "cust-c", Type: "ACA", Status: termination.StatusPending, EffectiveDate: "01/02/2025", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "ph-1"}},
+		{ID: "pol-4", CustomerID: "cust-a", Type: "ACA", Status: termination.StatusActive, EffectiveDate: "2023-06-01", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "PH 4", CarrierAssignedPolicyID: "PC-4"}},
 		{ID: "pol-5", CustomerID: "cust-f", Type: "Dental", IDs: matching.PolicyIDs{HealthSherpaPolicyID: "E-1"}},
-		{ID: "pol-6", CustomerID: "cust-g", Type: "ACA", Status: "Active"},
+		{ID: "pol-6", CustomerID: "cust-g", Type: "ACA", Status: termination.StatusActive},
 	}
 	return cs, ps
 }
@@ -217,9 +220,9 @@ func batch() []matching.Record {
 		{IDs: ids("H-1", "", "C-9"), Policies: []matching.PolicyRecord{pol("PH-1", ""), pol("", "PC-4"), pol("ph-1", "")}},
 		{IDs: ids("", "E-2", "")},
 		{IDs: ids("NEW", "E-1", ""), Policies: []matching.PolicyRecord{pol("E-1", ""), pol("", "PC-1")}},
-		{FirstName: "Ann", LastName: "Lee", DateOfBirth: "01/02/1980", PhoneNumber: "(212) 736-5000"},
-		{FirstName: "Bob", LastName: "Roe", DateOfBirth: "03-04-1975", PhoneNumber: "3126034400", IDs: ids("null", "", "")},
-		{FirstName: "Zoé", LastName: "D'Angelo", DateOfBirth: "02/29/2000", PhoneNumber: "+14158675309", IDs: ids("", "NEWEXT", "")},
+		{FirstName: "Ann", LastName: "Lee", DateOfBirth: dob.MustNew(1980, 1, 2), PhoneNumber: phone.MustParse("(212) 736-5000")},
+		{FirstName: "Bob", LastName: "Roe", DateOfBirth: dob.MustNew(1975, 3, 4), PhoneNumber: phone.MustParse("3126034400"), IDs: ids("null", "", "")},
+		{FirstName: "Zoé", LastName: "D'Angelo", DateOfBirth: dob.MustNew(2000, 2, 29), PhoneNumber: phone.MustParse("+14158675309"), IDs: ids("", "NEWEXT", "")},
 		{IDs: ids("Ünï ☃ 1", "", "")},
 		{IDs: ids("", strings.Repeat("L", matching.MaxFieldLen), "")},
 	}

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/carecycle/carerules/api"
 )
 
 var longDigits = regexp.MustCompile(`[0-9]{7,}`)
@@ -42,11 +44,11 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte(`{"records": [], "x": 3125550104`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, err := Check(data, opts())
-		var ve *ValidationError
+		var ve *api.ValidationError
 		switch {
 		case err == nil:
 			if v == nil {
-				t.Fatal("nil Valid without error")
+				t.Fatal("nil Validated without error")
 			}
 			b, berr := NewBook(nil)
 			if berr != nil {
@@ -54,9 +56,9 @@ func FuzzCheck(f *testing.F) {
 			}
 			opt := opts()
 			opt.Explain = true // explains failed records too
-			resp, serr := b.SyncValid(context.Background(), v, opt)
+			resp, serr := b.SyncValidated(context.Background(), v, opt)
 			if serr != nil {
-				var sve *ValidationError
+				var sve *api.ValidationError
 				if !errors.As(serr, &sve) { // identifiers over 255 bytes but not 255 characters
 					t.Fatalf("sync: %v", serr)
 				}

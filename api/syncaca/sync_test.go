@@ -9,7 +9,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/termination"
 )
 
 func sampleBook(t testing.TB) *Book {
@@ -57,7 +59,7 @@ func TestSyncEveryRecordOnce(t *testing.T) {
 					case ActionCreated:
 						assert.Nil(t, p.PreviousStatus, "previousStatus is null for created")
 					case ActionTerminated:
-						assert.Equal(t, "Terminated", p.Status)
+						assert.Equal(t, termination.StatusTerminated, p.Status)
 						require.NotNil(t, p.PreviousStatus)
 					case ActionUpdated:
 						require.NotNil(t, p.PreviousStatus)
@@ -127,7 +129,7 @@ func newBook(t *testing.T, customers ...Customer) *Book {
 func syncJSON(t *testing.T, b *Book, records ...string) *Response {
 	v, err := Check(body(records...), opts())
 	require.NoError(t, err)
-	resp, err := b.SyncValid(context.Background(), v, opts())
+	resp, err := b.SyncValidated(context.Background(), v, opts())
 	require.NoError(t, err)
 	return resp
 }
@@ -136,8 +138,8 @@ func syncJSON(t *testing.T, b *Book, records ...string) *Response {
 // the request even when the request also updated the policy.
 func TestSyncNetAction(t *testing.T) {
 	b := newBook(t, Customer{ID: "c1", ExternalID: "e1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
-		{ID: "old", PolicyType: "ACA", Status: "Active", EffectiveDate: "2024-01-01", HealthSherpaPolicyID: "h-old"},
-		{ID: "recent", PolicyType: "ACA", Status: "Pending", EffectiveDate: "2026-11-21", HealthSherpaPolicyID: "h-recent"},
+		{ID: "old", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-01-01", HealthSherpaPolicyID: "h-old"},
+		{ID: "recent", PolicyType: "ACA", Status: termination.StatusPending, EffectiveDate: "2026-11-21", HealthSherpaPolicyID: "h-recent"},
 	}})
 	resp := syncJSON(t, b, `{"externalId": "e1", "firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601",
 		"policies": [{"healthSherpaPolicyId": "h-old", "status": "Suspended"}, {"healthSherpaPolicyId": "h-recent", "status": "Active"},
@@ -147,9 +149,9 @@ func TestSyncNetAction(t *testing.T) {
 	for _, p := range resp.Results[0].Policies {
 		prev := "null"
 		if p.PreviousStatus != nil {
-			prev = *p.PreviousStatus
+			prev = p.PreviousStatus.String()
 		}
-		got[p.ID] = p.Action + " " + prev + "->" + p.Status
+		got[p.ID] = p.Action + " " + prev + "->" + p.Status.String()
 	}
 	assert.Equal(t, map[string]string{
 		"old":    "terminated Active->Terminated", // updated to Suspended first; previousStatus is before the request
@@ -161,23 +163,23 @@ func TestSyncNetAction(t *testing.T) {
 // TestSyncUpdatesNeverTrigger: an update alone never terminates.
 func TestSyncUpdatesNeverTrigger(t *testing.T) {
 	b := newBook(t, Customer{ID: "c1", ExternalID: "e1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
-		{ID: "old", PolicyType: "ACA", Status: "Active", EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old"},
-		{ID: "old2", PolicyType: "ACA", Status: "Active", EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old2"},
+		{ID: "old", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old"},
+		{ID: "old2", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old2"},
 	}})
 	resp := syncJSON(t, b, `{"externalId": "e1", "firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601",
 		"policies": [{"healthSherpaPolicyId": "h-old"}]}`)
 	require.Len(t, resp.Results[0].Policies, 1)
 	assert.Equal(t, ActionUpdated, resp.Results[0].Policies[0].Action)
 	c, _ := b.Customer("c1")
-	assert.Equal(t, "Active", c.Policies[1].Status)
-	assert.Equal(t, "Active", c.Policies[0].Status, "status not sent: the stored one is kept, not reset to the default")
+	assert.Equal(t, termination.StatusActive, c.Policies[1].Status)
+	assert.Equal(t, termination.StatusActive, c.Policies[0].Status, "status not sent: the stored one is kept, not reset to the default")
 }
 
 func syncWith(t *testing.T, b *Book, opt Options, records ...string) *Response {
 	t.Helper()
 	v, err := Check(body(records...), opt)
 	require.NoError(t, err)
-	resp, err := b.SyncValid(context.Background(), v, opt)
+	resp, err := b.SyncValidated(context.Background(), v, opt)
 	require.NoError(t, err)
 	return resp
 }
@@ -194,10 +196,10 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 			b := newBook(t,
 				Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104"},
 				Customer{ID: "c2", ExternalID: "e2", FirstName: "C", LastName: "D", PhoneNumber: "3125550105", Policies: []Policy{
-					{ID: "p2", PolicyType: "ACA", Status: "Active", EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h2"},
-					{ID: "ma", PolicyType: "MA", Status: "Active", HealthSherpaPolicyID: "h-ma"},
-					{ID: "r1", PolicyType: "ACA", Status: "Active", CarrierAssignedPolicyID: "ca-shared"},
-					{ID: "r2", PolicyType: "ACA", Status: "Active", CarrierAssignedPolicyID: "ca-shared"},
+					{ID: "p2", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h2"},
+					{ID: "ma", PolicyType: "MA", Status: termination.StatusActive, HealthSherpaPolicyID: "h-ma"},
+					{ID: "r1", PolicyType: "ACA", Status: termination.StatusActive, CarrierAssignedPolicyID: "ca-shared"},
+					{ID: "r2", PolicyType: "ACA", Status: termination.StatusActive, CarrierAssignedPolicyID: "ca-shared"},
 				}})
 			opt := Options{Today: today, Strategy: s, Explain: true}
 			resp := syncWith(t, b, opt,
@@ -257,7 +259,7 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 			assert.Empty(t, c1.CarrierAssignedCustomerID, "a failed record fills nothing")
 			c2, _ := b.Customer("c2")
 			require.Len(t, c2.Policies, 4, "h-new was not created for c2")
-			assert.Equal(t, "Active", c2.Policies[0].Status, "p2 was neither updated nor terminated by the one-year rule")
+			assert.Equal(t, termination.StatusActive, c2.Policies[0].Status, "p2 was neither updated nor terminated by the one-year rule")
 			assert.Equal(t, "MA", c2.Policies[1].PolicyType, "never turned into ACA")
 			nc, np := b.Len()
 			assert.Equal(t, [2]int{3, 5}, [2]int{nc, np}, "one customer and one policy, both of record 3")
@@ -293,7 +295,7 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 func TestSyncIdentifierConflictsAreWarnings(t *testing.T) {
 	b := newBook(t,
 		Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
-			{ID: "p1", PolicyType: "ACA", Status: "Active", HealthSherpaPolicyID: "h1", CarrierAssignedPolicyID: "ca1"},
+			{ID: "p1", PolicyType: "ACA", Status: termination.StatusActive, HealthSherpaPolicyID: "h1", CarrierAssignedPolicyID: "ca1"},
 		}},
 		Customer{ID: "c2", CarrierAssignedCustomerID: "cac2", FirstName: "C", LastName: "D", PhoneNumber: "3125550105"})
 	resp := syncJSON(t, b,
@@ -311,7 +313,7 @@ func TestSyncIdentifierConflictsAreWarnings(t *testing.T) {
 	assert.Equal(t, "e1", c1.ExternalID, "never overwritten")
 	assert.Empty(t, c1.CarrierAssignedCustomerID, "never copied from another customer")
 	assert.Equal(t, "ca1", c1.Policies[0].CarrierAssignedPolicyID, "never overwritten")
-	assert.Equal(t, "Cancelled", c1.Policies[0].Status, "the record succeeded: the policy is updated")
+	assert.Equal(t, termination.StatusCancelled, c1.Policies[0].Status, "the record succeeded: the policy is updated")
 }
 
 func TestSyncAmbiguousWritesNothing(t *testing.T) {
@@ -339,7 +341,7 @@ func TestSyncValidationChangesNothing(t *testing.T) {
 	req, _ := DecodeBytes(data)
 	require.NotNil(t, req)
 	_, err = b.Sync(context.Background(), req, opts())
-	assert.ErrorIs(t, err, ErrValidation)
+	assert.ErrorIs(t, err, api.ErrValidation)
 	nc, np := b.Len()
 	assert.Equal(t, 20, nc)
 	assert.Equal(t, 17, np)
@@ -369,10 +371,10 @@ func TestBookErrors(t *testing.T) {
 func TestSyncReportsUndecidableTermination(t *testing.T) {
 	book, err := NewBook([]Customer{{ID: "c1", ExternalID: "crm-1", FirstName: "Ana", LastName: "Reyes", PhoneNumber: "+13055550101",
 		Policies: []Policy{
-			{ID: "p-missing", PolicyType: "ACA", Status: "Active"},
-			{ID: "p-bad", PolicyType: "ACA", Status: "Active", EffectiveDate: "31/12/2024"},
-			{ID: "p-old", PolicyType: "ACA", Status: "Active", EffectiveDate: "2024-01-01"},
-			{ID: "p-dental", PolicyType: "Dental", Status: "Active"},
+			{ID: "p-missing", PolicyType: "ACA", Status: termination.StatusActive},
+			{ID: "p-bad", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "31/12/2024"},
+			{ID: "p-old", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-01-01"},
+			{ID: "p-dental", PolicyType: "Dental", Status: termination.StatusActive},
 		}}})
 	require.NoError(t, err)
 	body := []byte(`{"records": [
@@ -381,7 +383,7 @@ func TestSyncReportsUndecidableTermination(t *testing.T) {
 		 "policies": [{"healthSherpaPolicyId": "hsp-new", "effectiveDate": "2026-01-01"}]}]}`)
 	v, err := Check(body, Options{Today: today})
 	require.NoError(t, err)
-	resp, err := book.SyncValid(context.Background(), v, Options{Today: today})
+	resp, err := book.SyncValidated(context.Background(), v, Options{Today: today})
 	require.NoError(t, err)
 	got := map[string]string{}
 	var idx []int

@@ -9,9 +9,11 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/termination"
 )
 
 // Customer is a customer record, as a book stores it and as the response
@@ -44,28 +46,30 @@ type Customer struct {
 
 // Policy is a policy record, as a book stores it and as the response returns
 // it (the API's policy shape, limited to the fields this package knows).
+// Status is parsed once, when the book is read or the request validated; a
+// stored status that is not one of the API's is a book error.
 type Policy struct {
-	ID                      string `json:"id"`
-	CustomerID              string `json:"customerId,omitempty"`
-	PolicyType              string `json:"policyType"`
-	CarrierID               string `json:"carrierId,omitempty"`
-	CarrierName             string `json:"carrierName,omitempty"`
-	PlanName                string `json:"planName,omitempty"`
-	PlanCode                string `json:"planCode,omitempty"`
-	CarrierAssignedPolicyID string `json:"carrierAssignedPolicyId,omitempty"`
-	HealthSherpaPolicyID    string `json:"healthSherpaPolicyId,omitempty"`
-	MetalLevel              string `json:"metalLevel,omitempty"`
-	Status                  string `json:"status,omitempty"`
-	EffectiveDate           string `json:"effectiveDate,omitempty"`
-	TerminationDate         string `json:"terminationDate,omitempty"`
-	ElectionPeriod          string `json:"electionPeriod,omitempty"`
-	AorFirstName            string `json:"aorFirstName,omitempty"`
-	AorLastName             string `json:"aorLastName,omitempty"`
-	AorNpn                  string `json:"aorNpn,omitempty"`
-	PremiumMode             string `json:"premiumMode,omitempty"`
-	PolicyLives             *int32 `json:"policyLives,omitempty"`
-	WrittenAs               string `json:"writtenAs,omitempty"`
-	ExchangeStatus          string `json:"exchangeStatus,omitempty"`
+	ID                      string             `json:"id"`
+	CustomerID              string             `json:"customerId,omitempty"`
+	PolicyType              string             `json:"policyType"`
+	CarrierID               string             `json:"carrierId,omitempty"`
+	CarrierName             string             `json:"carrierName,omitempty"`
+	PlanName                string             `json:"planName,omitempty"`
+	PlanCode                string             `json:"planCode,omitempty"`
+	CarrierAssignedPolicyID string             `json:"carrierAssignedPolicyId,omitempty"`
+	HealthSherpaPolicyID    string             `json:"healthSherpaPolicyId,omitempty"`
+	MetalLevel              string             `json:"metalLevel,omitempty"`
+	Status                  termination.Status `json:"status,omitempty"`
+	EffectiveDate           string             `json:"effectiveDate,omitempty"`
+	TerminationDate         string             `json:"terminationDate,omitempty"`
+	ElectionPeriod          string             `json:"electionPeriod,omitempty"`
+	AorFirstName            string             `json:"aorFirstName,omitempty"`
+	AorLastName             string             `json:"aorLastName,omitempty"`
+	AorNpn                  string             `json:"aorNpn,omitempty"`
+	PremiumMode             string             `json:"premiumMode,omitempty"`
+	PolicyLives             *int32             `json:"policyLives,omitempty"`
+	WrittenAs               string             `json:"writtenAs,omitempty"`
+	ExchangeStatus          string             `json:"exchangeStatus,omitempty"`
 }
 
 // Book is an in-memory book of customers and their policies, with a
@@ -77,6 +81,23 @@ type Book struct {
 	customers []*Customer
 	byID      map[string]int    // customer ID -> position
 	policyAt  map[string][2]int // policy ID -> (customer position, policy position)
+	// effective holds each policy's effectiveDate as the one-year rule
+	// reads it: parsed once, when the book was read or the request that
+	// sent it validated. A policy without an entry has none.
+	effective map[string]termination.EffectiveDate
+}
+
+// customerAt returns the position of the customer with the given ID,
+// adding an empty customer when the book does not hold it (one a sync
+// created).
+func (b *Book) customerAt(id string) int {
+	if ci, ok := b.byID[id]; ok {
+		return ci
+	}
+	ci := len(b.customers)
+	b.customers = append(b.customers, &Customer{ID: id})
+	b.byID[id] = ci
+	return ci
 }
 
 // ErrBook wraps the errors of NewBook and ReadBook.
@@ -235,8 +256,9 @@ func bookDecodeDetail(err error) string {
 // its identifiers.
 func NewBook(customers []Customer) (*Book, error) {
 	b := &Book{
-		byID:     make(map[string]int, len(customers)),
-		policyAt: make(map[string][2]int, len(customers)),
+		byID:      make(map[string]int, len(customers)),
+		policyAt:  make(map[string][2]int, len(customers)),
+		effective: make(map[string]termination.EffectiveDate, len(customers)),
 	}
 	mc := make([]matching.Customer, len(customers))
 	var mp []matching.Policy
@@ -277,6 +299,9 @@ func NewBook(customers []Customer) (*Book, error) {
 				return nil, fmt.Errorf("%w: customers[%d].policies[%d]: duplicate policy id %q", ErrBook, i, j, p.ID)
 			}
 			b.policyAt[p.ID] = [2]int{i, j}
+			if eff := termination.ReadEffectiveDate(p.EffectiveDate); eff != (termination.EffectiveDate{}) {
+				b.effective[p.ID] = eff
+			}
 			mp = append(mp, matching.Policy{ID: p.ID, CustomerID: c.ID, Type: p.PolicyType, Status: p.Status, EffectiveDate: p.EffectiveDate,
 				IDs: matching.PolicyIDs{HealthSherpaPolicyID: p.HealthSherpaPolicyID, CarrierAssignedPolicyID: p.CarrierAssignedPolicyID}})
 		}
@@ -331,4 +356,88 @@ func cloneCustomer(c *Customer, withPolicies bool) Customer {
 		out.Policies = slices.Clone(c.Policies)
 	}
 	return out
+}
+
+// given returns the trimmed value of a field sent with a non-blank value.
+func given(t Field) (string, bool) {
+	if !t.Given() {
+		return "", false
+	}
+	s := strings.TrimSpace(t.Value)
+	return s, s != ""
+}
+
+func set(dst *string, t Field) {
+	if s, ok := given(t); ok {
+		*dst = s
+	}
+}
+
+// applyCustomer writes the record's fields on the customer: every field
+// sent with a non-blank value replaces the stored one; fields not sent, null
+// or blank keep it. Identifiers are written by the plan's fills only.
+func applyCustomer(c *Customer, r *Record, vr *ValidatedRecord) {
+	set(&c.FirstName, r.FirstName)
+	set(&c.LastName, r.LastName)
+	c.PhoneNumber = vr.Phone.E164()
+	if !vr.DateOfBirth.IsZero() {
+		c.DateOfBirth = vr.DateOfBirth.String()
+	}
+	set(&c.Email, r.Email)
+	set(&c.Gender, r.Gender)
+	set(&c.MaritalStatus, r.MaritalStatus)
+	set(&c.Address, r.Address)
+	set(&c.Address2, r.Address2)
+	set(&c.City, r.City)
+	set(&c.County, r.County)
+	set(&c.State, r.State)
+	set(&c.PostalCode, r.PostalCode)
+	if vr.Zone.Zone.IsValid() {
+		c.Timezone = vr.Zone.Zone.Name()
+	}
+	for _, cf := range r.CustomFields {
+		if k := slices.IndexFunc(c.CustomFields, func(x CustomField) bool { return x.Key == cf.Key }); k >= 0 {
+			c.CustomFields[k].Value = cf.Value
+		} else {
+			c.CustomFields = append(c.CustomFields, cf)
+		}
+	}
+}
+
+func applyPolicy(p *Policy, r *RecordPolicy, vp *ValidatedPolicy) {
+	set(&p.PlanName, r.PlanName)
+	if vp.PlanCode != "" {
+		p.PlanCode = vp.PlanCode
+	}
+	if vp.Carrier.Carrier.IsValid() {
+		p.CarrierName, p.CarrierID = vp.Carrier.Carrier.DisplayName, vp.Carrier.Carrier.ID
+	}
+	if vp.Status.IsValid() {
+		p.Status = vp.Status
+	}
+	set(&p.EffectiveDate, r.EffectiveDate)
+	set(&p.TerminationDate, r.TerminationDate)
+	set(&p.MetalLevel, r.MetalLevel)
+	set(&p.ElectionPeriod, r.ElectionPeriod)
+	set(&p.PremiumMode, r.PremiumMode)
+	set(&p.ExchangeStatus, r.ExchangeStatus)
+	set(&p.WrittenAs, r.WrittenAs)
+	set(&p.AorFirstName, r.AorFirstName)
+	set(&p.AorLastName, r.AorLastName)
+	set(&p.AorNpn, r.AorNpn)
+	if r.PolicyLivesPresence == Given {
+		n := r.PolicyLives
+		p.PolicyLives = &n
+	}
+}
+
+func setCustomerID(c *Customer, k matching.CustomerKey, v string) {
+	switch k {
+	case matching.KeyHealthSherpaCustomerID:
+		c.HealthSherpaCustomerID = v
+	case matching.KeyExternalID:
+		c.ExternalID = v
+	case matching.KeyCarrierAssignedCustomerID:
+		c.CarrierAssignedCustomerID = v
+	}
 }

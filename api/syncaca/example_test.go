@@ -6,14 +6,15 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/dob"
-	"github.com/carecycle/carerules/matching/syncaca"
+	"github.com/carecycle/carerules/termination"
 )
 
 func ExampleBook_Sync() {
 	book, _ := syncaca.NewBook([]syncaca.Customer{{
 		ID: "c1", ExternalID: "crm-1", FirstName: "Ana", LastName: "Reyes", PhoneNumber: "+13055550101", DateOfBirth: "1980-02-29",
-		Policies: []syncaca.Policy{{ID: "p1", PolicyType: "ACA", Status: "Active", EffectiveDate: "2024-02-29", HealthSherpaPolicyID: "hs-2024"}},
+		Policies: []syncaca.Policy{{ID: "p1", PolicyType: "ACA", Status: termination.StatusActive, EffectiveDate: "2024-02-29", HealthSherpaPolicyID: "hs-2024"}},
 	}})
 	body := []byte(`{"records": [{"externalId": "crm-1", "firstName": "Ana", "lastName": "Reyes", "phoneNumber": "(305) 555-0101",
 		"state": "FL", "postalCode": "33101",
@@ -24,12 +25,12 @@ func ExampleBook_Sync() {
 		fmt.Println(err)
 		return
 	}
-	resp, _ := book.SyncValid(context.Background(), v, opt)
+	resp, _ := book.SyncValidated(context.Background(), v, opt)
 	fmt.Println(resp.Succeeded, resp.Failed)
 	for _, p := range resp.Results[0].Policies {
 		prev := "null"
 		if p.PreviousStatus != nil {
-			prev = *p.PreviousStatus
+			prev = p.PreviousStatus.String()
 		}
 		carrier := p.CarrierName
 		if carrier == "" {

@@ -4,11 +4,11 @@
 // that a host or the carerules command is glue only.
 //
 //   - Decode reads the body {"records": [...]}: null, absent and "" are told
-//     apart (Text, Presence); identifiers are strings or JSON numbers, kept
+//     apart (Field, Presence); identifiers are strings or JSON numbers, kept
 //     as the number's literal text, never a float64; wrong JSON types are
 //     reported with their path, never by quoting the value.
 //   - Validate (or Check, Decode and Validate in one) applies the whole-request
-//     rules and returns the API's VALIDATION_ERROR body (ValidationError) with
+//     rules and returns the API's VALIDATION_ERROR body (api.ValidationError) with
 //     every issue and every failed record: 1 to 100 records, at most 10
 //     policies and 50 custom fields per record, field lengths and enums of
 //     sync-aca.txt, required firstName, lastName and phoneNumber, phoneNumber
@@ -18,7 +18,7 @@
 //     ACA), carrierName when present (carrier.Registry.Resolve with the
 //     record's state and postal code), status (termination.ParseStatus) and
 //     duplicate policy identifiers within a record. Every library error is
-//     mapped by IssueFrom with one errors.As on FieldError.
+//     mapped by api.IssueFrom with one errors.As on api.FieldError.
 //   - Book.Sync plans the request with matching (literal or cascade
 //     strategy), applies the plan, runs termination.Decide once per customer
 //     that got a new ACA policy, after every update, and builds the response:
@@ -108,7 +108,7 @@
 //
 // Medians of 3 runs on the shared, loaded 2-core development machine:
 //
-//	go test -run='^$' -bench=. -count=3 ./matching/syncaca
+//	go test -run='^$' -bench=. -count=3 ./api/syncaca
 //
 //	BenchmarkCheck               600 µs/op  57 MB/s  855 KB/op  5735 allocs/op  (100 records)
 //	BenchmarkCheckInvalid        725 µs/op  47 MB/s  960 KB/op  7168 allocs/op

@@ -84,7 +84,7 @@ func BenchmarkSyncSample(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := book.SyncValid(context.Background(), v, opt); err != nil {
+		if _, err := book.SyncValidated(context.Background(), v, opt); err != nil {
 			b.Fatal(err)
 		}
 	}

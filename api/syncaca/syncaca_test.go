@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/carrier"
 	"github.com/carecycle/carerules/dob"
 	"github.com/carecycle/carerules/matching"
@@ -33,10 +34,10 @@ const okRec = `{"firstName": "Ann", "lastName": "Lee", "phoneNumber": "312555010
 // codes returns "path=code" for every issue of a ValidationError.
 func codes(t *testing.T, err error) []string {
 	t.Helper()
-	var ve *ValidationError
+	var ve *api.ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.ErrorIs(t, err, ErrValidation)
-	assert.Equal(t, CodeValidation, ve.Code)
+	assert.ErrorIs(t, err, api.ErrValidation)
+	assert.Equal(t, api.CodeValidation, ve.Code)
 	var out []string
 	for _, is := range ve.Errors {
 		out = append(out, strings.Join(is.Path, ".")+"="+is.Code)
@@ -49,9 +50,9 @@ func TestDecodeIdentifiers(t *testing.T) {
 		"policies": [{"healthSherpaPolicyId": 1.50, "carrierAssignedPolicyId": " A-1 "}]}`))
 	require.NoError(t, err)
 	r := req.Records[0]
-	assert.Equal(t, Text{Value: "12345678901234567890123", Presence: Given, Number: true}, r.ExternalID, "a number identifier keeps its literal text, never float64")
+	assert.Equal(t, Field{Value: "12345678901234567890123", Presence: Given, Number: true}, r.ExternalID, "a number identifier keeps its literal text, never float64")
 	assert.Equal(t, Null, r.HealthSherpaCustomerID.Presence)
-	assert.Equal(t, Text{Value: "", Presence: Given}, r.CarrierAssignedCustomerID)
+	assert.Equal(t, Field{Value: "", Presence: Given}, r.CarrierAssignedCustomerID)
 	assert.Equal(t, Absent, r.FirstName.Presence)
 	assert.Equal(t, "1.50", r.Policies[0].HealthSherpaPolicyID.Value)
 	assert.Equal(t, " A-1 ", r.Policies[0].CarrierAssignedPolicyID.Value, "kept as sent; matching trims")
@@ -92,8 +93,18 @@ func TestDecodeSyntax(t *testing.T) {
 		assert.ErrorIs(t, err, ErrSyntax, "%q", b)
 		assert.NotContains(t, fmt.Sprint(err), "3125550104")
 	}
+}
+
+// TestDecodeTooLarge: a body over the size limit is PAYLOAD_TOO_LARGE, not
+// INVALID_JSON, and is rejected before it is parsed.
+func TestDecodeTooLarge(t *testing.T) {
 	_, err := DecodeBytes(make([]byte, MaxBodySize+1))
-	assert.ErrorIs(t, err, ErrSyntax)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	assert.NotErrorIs(t, err, ErrSyntax)
+	b, ok := BodyFor(err)
+	require.True(t, ok)
+	assert.Equal(t, api.CodePayloadTooLarge, b.Code)
+	assert.Equal(t, 413, b.Status())
 }
 
 // TestValidateRules has one case per request-level rule of RULES.md
@@ -176,7 +187,7 @@ func customFields(n int) string {
 func TestValidateFailedRecords(t *testing.T) {
 	_, err := Check(body(okRec, `{"firstName": "Bo", "lastName": "Ray", "phoneNumber": "555", "externalId": 42, "postalCode": "60601"}`,
 		okRec, `{"lastName": "Z", "phoneNumber": "3125550104", "postalCode": "60601", "dateOfBirth": "13/01/1990"}`), opts())
-	var ve *ValidationError
+	var ve *api.ValidationError
 	require.ErrorAs(t, err, &ve)
 	require.Len(t, ve.FailedRecords, 2)
 	fr := ve.FailedRecords[0]
@@ -217,26 +228,27 @@ func TestIssueFromEveryPackage(t *testing.T) {
 	require.NoError(t, err)
 	_, errCarrier := reg.Resolve(carrier.Query{Name: "BCBS"})
 	errMatching := &matching.Error{Path: "records.3.externalId", Record: 3, Exp: "one customer holding the key", Err: matching.ErrAmbiguousCustomer}
-	prefix := []string{"records", "2"}
+	rec2 := []string{"records", "2"}
 	for _, c := range []struct {
-		err  error
-		path string
-		code string
+		prefix []string
+		err    error
+		path   string
+		code   string
 	}{
-		{errPhone, "records.2.phoneNumber", "phone_length"},
-		{errDOB, "records.2.dateOfBirth", "dob_format"},
-		{errTZ, "records.2.timezone", "timezone_unknown"},
-		{errStatus, "records.2.status", "status_unknown"},
-		{errCarrier, "records.2.carrierName", "state_required"},
-		{errMatching, "records.3.externalId", "ambiguous_customer"},
-		{fmt.Errorf("wrapped: %w", errPhone), "records.2.phoneNumber", "phone_length"},
+		{rec2, errPhone, "records.2.phoneNumber", "phone_length"},
+		{rec2, errDOB, "records.2.dateOfBirth", "dob_format"},
+		{rec2, errTZ, "records.2.timezone", "timezone_unknown"},
+		{rec2, errStatus, "records.2.status", "status_unknown"},
+		{rec2, errCarrier, "records.2.carrierName", "state_required"},
+		{nil, errMatching, "records.3.externalId", "ambiguous_customer"}, // matching's errors carry the full path
+		{rec2, fmt.Errorf("wrapped: %w", errPhone), "records.2.phoneNumber", "phone_length"},
 	} {
-		is := IssueFrom(prefix, c.err)
+		is := api.IssueFrom(c.prefix, c.err)
 		assert.Equal(t, c.path, strings.Join(is.Path, "."))
 		assert.Equal(t, c.code, is.Code)
 		assert.NotEmpty(t, is.Expected)
 	}
-	is := IssueFrom(prefix, errors.New("plain"))
+	is := api.IssueFrom(rec2, errors.New("plain"))
 	assert.Equal(t, "invalid_value", is.Code)
 }
 
@@ -275,7 +287,7 @@ func TestValidateDOBReceivedAsSent(t *testing.T) {
 	} {
 		_, err := Check([]byte(`{"records": [{"firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601", "dateOfBirth": "`+c.dob+`"}]}`),
 			Options{Today: dob.MustNew(2026, 11, 21)})
-		var ve *ValidationError
+		var ve *api.ValidationError
 		require.ErrorAs(t, err, &ve, c.dob)
 		require.Len(t, ve.Errors, 1, c.dob)
 		assert.Equal(t, c.code, ve.Errors[0].Code, c.dob)
@@ -287,8 +299,9 @@ func TestBodyFor(t *testing.T) {
 	_, err := Check([]byte(`{"records": [`), Options{Today: dob.MustNew(2026, 11, 21)})
 	b, ok := BodyFor(err)
 	require.True(t, ok)
-	assert.Equal(t, CodeInvalidJSON, b.Code)
-	assert.NotEmpty(t, b.Message)
+	assert.Equal(t, api.CodeInvalidJSON, b.Code)
+	assert.Equal(t, 400, b.Status())
+	assert.Equal(t, "Request body is not valid JSON: unexpected end of input", b.Message, "the API's words, no package prefix")
 	_, ok = BodyFor(errors.New("other"))
 	assert.False(t, ok)
 	_, ok = BodyFor(nil)

@@ -9,7 +9,8 @@ import (
 	"time"
 
 	"github.com/carecycle/carerules/dob"
-	"github.com/carecycle/carerules/matching/syncaca"
+	"github.com/carecycle/carerules/api"
+	"github.com/carecycle/carerules/api/syncaca"
 )
 
 // syncService is a test-only http.Handler for POST /v2/sync/aca over an
@@ -30,21 +31,21 @@ func newSyncService(today time.Time) *syncService {
 
 func (s *syncService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost || r.URL.Path != "/v2/sync/aca" {
-		writeJSON(w, http.StatusNotFound, syncaca.ErrorBody{Message: "Not found", Code: "NOT_FOUND"})
+		writeJSON(w, http.StatusNotFound, api.NewErrorBody(api.CodeNotFound))
 		return
 	}
 	if k := r.Header.Get("x-api-key"); !strings.HasPrefix(k, "cc_") {
-		writeJSON(w, http.StatusUnauthorized, syncaca.ErrorBody{Message: "Missing or invalid API key", Code: "UNAUTHORIZED"})
+		writeJSON(w, http.StatusUnauthorized, api.NewErrorBody(api.CodeUnauthorized))
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, syncaca.MaxBodySize))
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		writeJSON(w, http.StatusRequestEntityTooLarge, syncaca.ErrorBody{Message: "Request body too large", Code: "PAYLOAD_TOO_LARGE"})
+		writeJSON(w, http.StatusRequestEntityTooLarge, api.NewErrorBody(api.CodePayloadTooLarge))
 		return
 	}
 	if err != nil {
-		writeJSON(w, http.StatusBadRequest, syncaca.ErrorBody{Message: "Invalid JSON", Code: "INVALID_JSON"})
+		writeJSON(w, http.StatusBadRequest, api.NewErrorBody(api.CodeInvalidJSON))
 		return
 	}
 	opt := syncaca.Options{Today: s.today}
@@ -53,9 +54,9 @@ func (s *syncService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, err
 		}
-		return s.book.SyncValid(r.Context(), v, opt)
+		return s.book.SyncValidated(r.Context(), v, opt)
 	}()
-	var ve *syncaca.ValidationError
+	var ve *api.ValidationError
 	switch {
 	case errors.As(err, &ve):
 		writeJSON(w, http.StatusUnprocessableEntity, ve)
@@ -64,7 +65,7 @@ func (s *syncService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusBadRequest, eb)
 			return
 		}
-		writeJSON(w, http.StatusInternalServerError, syncaca.ErrorBody{Message: "Internal error", Code: "INTERNAL_ERROR"})
+		writeJSON(w, http.StatusInternalServerError, api.NewErrorBody(api.CodeInternal))
 	default:
 		writeJSON(w, http.StatusOK, resp)
 	}

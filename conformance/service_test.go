@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/carecycle/carerules/dob"
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/api/syncaca"
+	"github.com/carecycle/carerules/dob"
 )
 
 // syncService is a test-only http.Handler for POST /v2/sync/aca over an

@@ -2,6 +2,7 @@ package conformance_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http/httptest"
 	"os"
 	"regexp"
@@ -160,4 +161,47 @@ func TestCoverage(t *testing.T) {
 	}
 	t.Logf("rules: %d in the book, %d testable, %d covered; %d cases", len(testable)+len(untestable),
 		len(testable), len(testable)-len(missing), len(cases))
+}
+
+// TestCodesInBook fails when a case expects an error or warning code that
+// the rule book does not name: a client may rely on every code a case
+// checks, so the book must state it.
+func TestCodesInBook(t *testing.T) {
+	data, err := os.ReadFile("../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := string(data)
+	cases, err := conformance.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(c string, v any)
+	walk = func(c string, v any) {
+		switch v := v.(type) {
+		case []any:
+			for _, x := range v {
+				walk(c, x)
+			}
+		case map[string]any:
+			if code, ok := v["code"].(string); ok && !strings.Contains(book, "`"+code+"`") {
+				t.Errorf("case %s expects code %q, which docs/rules.md does not name", c, code)
+			}
+			for _, x := range v {
+				walk(c, x)
+			}
+		}
+	}
+	for _, c := range cases {
+		for _, s := range c.Steps {
+			if s.Response.Body == nil {
+				continue
+			}
+			var v any
+			if err := json.Unmarshal(s.Response.Body, &v); err != nil {
+				t.Fatal(err)
+			}
+			walk(c.ID, v)
+		}
+	}
 }

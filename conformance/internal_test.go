@@ -3,6 +3,10 @@ package conformance
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"os"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -361,4 +365,36 @@ func TestReportText(t *testing.T) {
 	b, err := json.Marshal(rep)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"outcome":"fail"`)
+}
+
+// TestSchemaAgrees keeps schema.json and the Go loader describing one
+// format: the same operators, and the same members of a case, a step, a
+// request and a response.
+func TestSchemaAgrees(t *testing.T) {
+	data, err := os.ReadFile("schema.json")
+	require.NoError(t, err)
+	var schema struct {
+		Defs map[string]struct {
+			Properties map[string]any `json:"properties"`
+			OneOf      []struct {
+				Required []string `json:"required"`
+			} `json:"oneOf"`
+		} `json:"$defs"`
+	}
+	require.NoError(t, json.Unmarshal(data, &schema))
+	var ops []string
+	for _, o := range schema.Defs["operator"].OneOf {
+		ops = append(ops, o.Required...)
+	}
+	assert.ElementsMatch(t, slices.Collect(maps.Keys(operators)), ops)
+	for def, v := range map[string]any{"case": Case{}, "step": Step{}, "request": Request{}, "response": Expect{}, "when": When{}} {
+		var tags []string
+		rt := reflect.TypeOf(v)
+		for i := range rt.NumField() {
+			if tag, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ","); tag != "" && tag != "-" {
+				tags = append(tags, tag)
+			}
+		}
+		assert.ElementsMatch(t, tags, slices.Collect(maps.Keys(schema.Defs[def].Properties)), def)
+	}
 }

@@ -5,6 +5,8 @@
 // Usage:
 //
 //	carerules sync --existing FILE [--today YYYY-MM-DD] [--cascade] [--explain] BATCH.json
+//	carerules policy [--existing FILE] --customer ID [--keep-unresolved-carrier] BODY.json
+//	carerules serve [--existing FILE] [--addr HOST:PORT] [--today YYYY-MM-DD] [--write-back]
 //	carerules plancode [--json] TYPE CODE
 //	carerules carrier [--json] [--state XX] [--zip ZIP] NAME
 //	carerules phone [--json] [--lenient] S
@@ -61,6 +63,30 @@
 // unknown fields are an error, so that a misspelt identifier is not silently
 // ignored.
 //
+// # policy
+//
+// policy runs POST /v2/customers/{id}/policies (api/createpolicy) on a body
+// file for the customer --customer of the book (--existing, default the
+// embedded sample book) and prints the body the API would answer: the
+// created policy (exit 0), or the VALIDATION_ERROR, INVALID_JSON or
+// NOT_FOUND body (exit 1). The book is not written.
+// --keep-unresolved-carrier keeps a policy whose carrierName cannot be
+// resolved, with a carrier_unresolved warning.
+//
+// # serve
+//
+// serve runs the reference API over HTTP (api/apihttp): POST /v2/sync/aca
+// and POST /v2/customers/{id}/policies on --addr (default 127.0.0.1:8080),
+// over the in-memory book read from --existing (default the embedded sample
+// book, the fictional customers of the repository's sync sample). Any
+// x-api-key that starts with "cc_" is accepted; there is no rate limit.
+// --today fixes the date of the one-year rule and the DOB check, else it is
+// today in UTC, read per request. It prints "carerules serve: listening on
+// http://ADDR" on stderr, then one JSON access line per request. On SIGINT
+// or SIGTERM it stops accepting connections, lets requests in flight finish
+// (at most 10 s) and, with --write-back, writes the book back to --existing
+// (atomically: a temporary file renamed over it).
+//
 // # Performance
 //
 // A 100-record batch against a book of 100,000 customers (each with one
@@ -101,6 +127,8 @@ const (
 
 const usage = `usage:
   carerules sync --existing FILE [--today YYYY-MM-DD] [--cascade] [--explain] BATCH.json
+  carerules policy [--existing FILE] --customer ID [--keep-unresolved-carrier] BODY.json
+  carerules serve [--existing FILE] [--addr HOST:PORT] [--today YYYY-MM-DD] [--write-back]
   carerules plancode [--json] TYPE CODE
   carerules carrier [--json] [--state XX] [--zip ZIP] NAME
   carerules phone [--json] [--lenient] S
@@ -128,6 +156,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "sync":
 		return runSync(rest, stdout, stderr)
+	case "policy":
+		return runPolicy(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
 	case "plancode":
 		return runPlanCode(rest, stdout, stderr)
 	case "carrier":

@@ -100,7 +100,7 @@ type Options struct {
 // SyncStore runs a validated sync request; *syncaca.Book is one. It must
 // write nothing when ctx is done before it commits.
 type SyncStore interface {
-	SyncValid(ctx context.Context, v *syncaca.Valid, opt syncaca.Options) (*syncaca.Response, error)
+	SyncValidated(ctx context.Context, v *syncaca.Validated, opt syncaca.Options) (*syncaca.Response, error)
 }
 
 // Mount registers both endpoints on mux, over one in-memory book.

@@ -167,7 +167,7 @@ func TestSyncOK200(t *testing.T) {
 	// The same bytes as the library's own answer on a fresh book.
 	v, err := syncaca.Check(body, syncaca.Options{Today: dob.MustParseISO("2026-11-21")})
 	require.NoError(t, err)
-	want, err := readBook(t).SyncValid(context.Background(), v, syncaca.Options{Today: dob.MustParseISO("2026-11-21")})
+	want, err := readBook(t).SyncValidated(context.Background(), v, syncaca.Options{Today: dob.MustParseISO("2026-11-21")})
 	require.NoError(t, err)
 	wb, err := json.Marshal(want)
 	require.NoError(t, err)
@@ -245,7 +245,7 @@ func TestErrorStatusesAndBodies(t *testing.T) {
 // failingStore is a store whose every write fails with internal detail.
 type failingStore struct{}
 
-func (failingStore) SyncValid(ctx context.Context, v *syncaca.Valid, opt syncaca.Options) (*syncaca.Response, error) {
+func (failingStore) SyncValidated(ctx context.Context, v *syncaca.Validated, opt syncaca.Options) (*syncaca.Response, error) {
 	return nil, errors.New("pq: duplicate key value violates unique constraint \"customers_phone\" (+13055550101)")
 }
 
@@ -370,10 +370,10 @@ func (s blockingStore) CreatePolicy(ctx context.Context, p createpolicy.Policy) 
 	return s.BookStore.CreatePolicy(ctx, p)
 }
 
-func (s blockingStore) SyncValid(ctx context.Context, v *syncaca.Valid, opt syncaca.Options) (*syncaca.Response, error) {
+func (s blockingStore) SyncValidated(ctx context.Context, v *syncaca.Validated, opt syncaca.Options) (*syncaca.Response, error) {
 	close(s.entered)
 	<-ctx.Done()
-	return s.book.SyncValid(ctx, v, opt)
+	return s.book.SyncValidated(ctx, v, opt)
 }
 
 // TestCancelledRequestWritesNothing: the client cancels while the store is

@@ -35,7 +35,7 @@ func SyncHandler(store SyncStore, opt Options) http.Handler {
 				return
 			}
 			var resp *syncaca.Response
-			resp, err = store.SyncValid(r.Context(), v, so)
+			resp, err = store.SyncValidated(r.Context(), v, so)
 			if err == nil {
 				writeJSON(w, http.StatusOK, resp)
 				return

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/carecycle/carerules/api/syncaca"
+	"github.com/carecycle/carerules/termination"
 )
 
 // BookStore is the endpoint's CustomerFinder and PolicyCreator over the
@@ -33,10 +34,12 @@ func (s BookStore) FindCustomer(ctx context.Context, id string) (Customer, error
 
 // CreatePolicy implements PolicyCreator.
 func (s BookStore) CreatePolicy(ctx context.Context, p Policy) (Policy, error) {
+	// p.Status was validated (the API's spelling); the book holds it parsed.
+	status, _ := termination.ParseStatus(p.Status)
 	stored, err := s.Book.AddPolicy(ctx, p.CustomerID, syncaca.Policy{
 		PolicyType: p.PolicyType, CarrierID: p.CarrierID, CarrierName: p.CarrierName, PlanName: p.PlanName,
 		PlanCode: p.PlanCode, CarrierAssignedPolicyID: p.CarrierAssignedPolicyID, HealthSherpaPolicyID: p.HealthSherpaPolicyID,
-		MetalLevel: p.MetalLevel, Status: p.Status, EffectiveDate: p.EffectiveDate, TerminationDate: p.TerminationDate,
+		MetalLevel: p.MetalLevel, Status: status, EffectiveDate: p.EffectiveDate, TerminationDate: p.TerminationDate,
 		ElectionPeriod: p.ElectionPeriod, AorFirstName: p.AorFirstName, AorLastName: p.AorLastName, AorNpn: p.AorNpn,
 		PremiumMode: p.PremiumMode, PolicyLives: p.PolicyLives, WrittenAs: p.WrittenAs, ExchangeStatus: p.ExchangeStatus,
 	})

@@ -8,6 +8,7 @@ import (
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/api/syncaca"
 	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/termination"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -36,14 +37,14 @@ func TestBookStoreAddsAnIndexedPolicy(t *testing.T) {
 	require.True(t, ok)
 	require.Len(t, c.Policies, 2)
 	assert.Equal(t, syncaca.Policy{ID: "pol-3", CustomerID: "c-1", PolicyType: "MA", CarrierID: "bcbs-texas",
-		CarrierName: "Blue Cross and Blue Shield of Texas", PlanCode: "H1234-001-000", CarrierAssignedPolicyID: "car-9", Status: "Active"}, c.Policies[1])
+		CarrierName: "Blue Cross and Blue Shield of Texas", PlanCode: "H1234-001-000", CarrierAssignedPolicyID: "car-9", Status: termination.StatusActive}, c.Policies[1])
 
 	// A sync that sends that carrierAssignedPolicyId meets a non-ACA policy:
 	// a conflict, never a takeover.
 	resp2, err := b.Sync(context.Background(), &syncaca.Request{Records: []syncaca.Record{{
-		FirstName: syncaca.Text{Value: "Ana", Presence: syncaca.Given}, LastName: syncaca.Text{Value: "Reyes", Presence: syncaca.Given},
-		PhoneNumber: syncaca.Text{Value: "+13055550101", Presence: syncaca.Given}, PostalCode: syncaca.Text{Value: "75201", Presence: syncaca.Given},
-		Policies: []syncaca.RecordPolicy{{CarrierAssignedPolicyID: syncaca.Text{Value: "car-9", Presence: syncaca.Given}}},
+		FirstName: syncaca.Field{Value: "Ana", Presence: syncaca.Given}, LastName: syncaca.Field{Value: "Reyes", Presence: syncaca.Given},
+		PhoneNumber: syncaca.Field{Value: "+13055550101", Presence: syncaca.Given}, PostalCode: syncaca.Field{Value: "75201", Presence: syncaca.Given},
+		Policies: []syncaca.RecordPolicy{{CarrierAssignedPolicyID: syncaca.Field{Value: "car-9", Presence: syncaca.Given}}},
 	}}}, syncaca.Options{Today: dob.MustParseISO("2026-06-01")})
 	require.NoError(t, err)
 	assert.Equal(t, 1, resp2.Failed, "%+v", resp2)

@@ -398,3 +398,24 @@ func TestSchemaAgrees(t *testing.T) {
 		assert.ElementsMatch(t, tags, slices.Collect(maps.Keys(schema.Defs[def].Properties)), def)
 	}
 }
+
+func TestKnownFailures(t *testing.T) {
+	known, err := ReadKnownFailures(strings.NewReader("# comment\n\na-1  the reason\na-3 other\n"))
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"a-1": "the reason", "a-3": "other"}, known)
+	for _, bad := range []string{"A 1 reason\n", "a-1 x\na-1 y\n"} {
+		_, err := ReadKnownFailures(strings.NewReader(bad))
+		assert.Error(t, err, bad)
+	}
+
+	rep := &Report{Passed: 2, Failed: 1, Skipped: 1, Results: []Result{
+		{Case: "a-1", Outcome: Fail, Step: 1}, {Case: "a-2", Outcome: Pass}, {Case: "a-3", Outcome: Pass}, {Case: "a-4", Outcome: Skip},
+	}}
+	rep.Expect(map[string]string{"a-1": "gap", "a-3": "fixed since", "a-4": "skipped anyway"})
+	assert.Equal(t, []string{KnownFailure, Pass, UnexpectedPass, Skip},
+		[]string{rep.Results[0].Outcome, rep.Results[1].Outcome, rep.Results[2].Outcome, rep.Results[3].Outcome})
+	assert.Equal(t, 1, rep.Passed)
+	assert.Equal(t, 1, rep.Failed)
+	assert.Equal(t, 1, rep.Known)
+	assert.ErrorIs(t, rep.OK(), ErrFailed)
+}

@@ -64,11 +64,13 @@ type Result struct {
 
 // Report is the outcome of a run.
 type Report struct {
-	Prefix     string   `json:"prefix"`
-	Today      string   `json:"today"`
-	Passed     int      `json:"passed"`
-	Failed     int      `json:"failed"`
-	Skipped    int      `json:"skipped"`
+	Prefix  string `json:"prefix"`
+	Today   string `json:"today"`
+	Passed  int    `json:"passed"`
+	Failed  int    `json:"failed"`
+	Skipped int    `json:"skipped"`
+	// Known counts the failures an implementation listed (Report.Expect).
+	Known      int      `json:"knownFailures"`
 	DurationMS float64  `json:"durationMs"`
 	Results    []Result `json:"results"`
 }
@@ -274,7 +276,7 @@ func Select(cases []Case, areas ...string) ([]Case, error) {
 // with the counts per area.
 func (rep *Report) WriteText(w io.Writer) error {
 	var buf bytes.Buffer
-	type counts struct{ pass, fail, skip int }
+	type counts struct{ pass, fail, skip, known int }
 	per := map[string]*counts{}
 	var areas []string
 	for _, res := range rep.Results {
@@ -292,6 +294,12 @@ func (rep *Report) WriteText(w io.Writer) error {
 		case Skip:
 			c.skip++
 			fmt.Fprintf(&buf, "SKIP %s (%s): %s\n", res.Case, rules, res.Reason)
+		case KnownFailure:
+			c.known++
+			fmt.Fprintf(&buf, "KNOWN %s (%s), step %d: %s\n", res.Case, rules, res.Step, res.Reason)
+		case UnexpectedPass:
+			c.fail++
+			fmt.Fprintf(&buf, "FAIL %s (%s): %s\n", res.Case, rules, res.Reason)
 		case Fail:
 			c.fail++
 			fmt.Fprintf(&buf, "FAIL %s (%s), step %d\n", res.Case, rules, res.Step)
@@ -303,11 +311,19 @@ func (rep *Report) WriteText(w io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(&buf, "\n%d cases: %d passed, %d failed, %d skipped in %.0f ms (prefix %s, today %s)\n",
-		len(rep.Results), rep.Passed, rep.Failed, rep.Skipped, rep.DurationMS, rep.Prefix, rep.Today)
+	known := ""
+	if rep.Known > 0 {
+		known = fmt.Sprintf(", %d known failures", rep.Known)
+	}
+	fmt.Fprintf(&buf, "\n%d cases: %d passed, %d failed, %d skipped%s in %.0f ms (prefix %s, today %s)\n",
+		len(rep.Results), rep.Passed, rep.Failed, rep.Skipped, known, rep.DurationMS, rep.Prefix, rep.Today)
 	for _, a := range areas {
 		c := per[a]
-		fmt.Fprintf(&buf, "  %-14s %3d passed %3d failed %3d skipped\n", a, c.pass, c.fail, c.skip)
+		fmt.Fprintf(&buf, "  %-14s %3d passed %3d failed %3d skipped", a, c.pass, c.fail, c.skip)
+		if c.known > 0 {
+			fmt.Fprintf(&buf, " %3d known failures", c.known)
+		}
+		buf.WriteByte('\n')
 	}
 	_, err := w.Write(buf.Bytes())
 	return err

@@ -3,10 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/carecycle/carerules/api/apihttp"
+	"github.com/carecycle/carerules/api/syncaca"
 )
 
 // TestConformanceUsage pins the usage errors of the conformance subcommand.
@@ -63,5 +69,42 @@ func TestConformanceReportsFailures(t *testing.T) {
 	}
 	if got != exitRejected || rep.Passed != 0 || rep.Failed == 0 || rep.Failed != len(rep.Results) {
 		t.Errorf("exit %d, report %+v", got, rep)
+	}
+}
+
+// TestConformanceAgainstTheLibrary runs two areas against the library's
+// own handlers (the handler carerules serve runs) with the reference's
+// known failures: exit 0. A known-failures list that names a passing case
+// makes the run fail.
+func TestConformanceAgainstTheLibrary(t *testing.T) {
+	book, err := syncaca.NewBook(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	apihttp.Mount(mux, book, apihttp.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	var out, errOut bytes.Buffer
+	args := []string{"conformance", "--url", srv.URL, "--api-key", "cc_x", "--only", "phone,termination,matching",
+		"--known-failures", "../../conformance/known-failures.txt"}
+	if got := run(args, &out, &errOut); got != exitValid {
+		t.Fatalf("exit %d, want %d; stderr %s\n%s", got, exitValid, errOut.String(), out.String())
+	}
+	if !strings.Contains(out.String(), "KNOWN matching-") || strings.Contains(out.String(), "\nFAIL") {
+		t.Errorf("output:\n%s", out.String())
+	}
+
+	list := t.TempDir() + "/known.txt"
+	if err := os.WriteFile(list, []byte("phone-e164-accepted  pretend\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if got := run([]string{"conformance", "--url", srv.URL, "--api-key", "cc_x", "--only", "phone", "--known-failures", list}, &out, &errOut); got != exitRejected {
+		t.Errorf("exit %d, want %d\n%s", got, exitRejected, out.String())
+	}
+	if !strings.Contains(out.String(), "FAIL phone-e164-accepted (phone.documented-forms, phone.e164): listed as a known failure") {
+		t.Errorf("output:\n%s", out.String())
 	}
 }

@@ -2,6 +2,9 @@ package conformance
 
 import (
 	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"encoding/json"
 	"maps"
 	"os"
@@ -418,4 +421,22 @@ func TestKnownFailures(t *testing.T) {
 	assert.Equal(t, 1, rep.Failed)
 	assert.Equal(t, 1, rep.Known)
 	assert.ErrorIs(t, rep.OK(), ErrFailed)
+}
+
+// TestRunnerTimesCases: a case that ran has its duration.
+func TestRunnerTimesCases(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(2 * time.Millisecond)
+		w.WriteHeader(http.StatusTeapot)
+	}))
+	defer srv.Close()
+	cases, err := Load(fstest.MapFS{"a.json": {Data: []byte(`{"area": "a", "description": "d", "cases": [{"id": "x-1", "rules": ["a.b"], "description": "d",
+		"steps": [{"request": {"method": "GET", "path": "/"}, "response": {"status": 418}}]}]}`)}})
+	require.NoError(t, err)
+	rep, err := (&Runner{BaseURL: srv.URL, APIKey: "cc_x", Client: srv.Client()}).Run(context.Background(), cases)
+	require.NoError(t, err)
+	require.NoError(t, rep.OK())
+	assert.Equal(t, Pass, rep.Results[0].Outcome)
+	assert.GreaterOrEqual(t, rep.Results[0].DurationMS, 2.0)
+	assert.Regexp(t, `^cr[0-9a-f]{8}$`, rep.Prefix)
 }

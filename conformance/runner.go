@@ -116,8 +116,8 @@ func (r *Runner) Run(ctx context.Context, cases []Case) (*Report, error) {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func (r *Runner) runCase(ctx context.Context, rn *run, c *Case) Result {
-	res := Result{Case: c.ID, Area: c.Area, Rules: c.Rules}
+func (r *Runner) runCase(ctx context.Context, rn *run, c *Case) (res Result) {
+	res = Result{Case: c.ID, Area: c.Area, Rules: c.Rules}
 	if ok, why := c.When.Holds(rn.today); !ok {
 		res.Outcome, res.Reason = Skip, why
 		return res

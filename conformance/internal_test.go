@@ -3,10 +3,10 @@ package conformance
 import (
 	"bytes"
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"encoding/json"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"reflect"
 	"slices"

@@ -28,9 +28,11 @@
 //     caller find it. At most MaxIssues issues are listed; the message gives
 //     the total.
 //
-// Messages are the API's words: they never start with a Go package name and
-// never hold a phone number or a date of birth. ErrorCode.Status gives each
-// code's HTTP status and ErrorCode.Message its default message.
+// A body's message is in the API's words: it never starts with a Go package
+// name and never carries internal detail. An issue's message is its field
+// error's text, which never holds a phone number or a date of birth.
+// ErrorCode.Status gives each code's HTTP status and ErrorCode.Message its
+// default message.
 //
 // # Field errors
 //

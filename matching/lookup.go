@@ -2,12 +2,13 @@ package matching
 
 import "context"
 
-// The lookup interfaces are declared here, by their consumer, and a host
-// implements them over its own storage (SQL, a key-value store, a cache).
-// They share one error contract:
+// CustomerFinder finds the customers that hold an identifier. A host
+// implements it over its own storage (SQL, a key-value store, a cache);
+// matching/matchingtest.TestStore checks an implementation against this
+// contract, which [FallbackFinder] and [PolicyFinder] share:
 //
 //   - value (or key) is always present and trimmed: the planner applies
-//     [Identifier] and [FallbackKey] before asking.
+//     [Identifier] and [FallbackKeyOf] before asking.
 //   - Comparison is exact and case-sensitive on the stored, trimmed value.
 //   - Every holder is returned, each once, in any order: the planner sorts
 //     by ID, so a host need not ORDER BY, and it needs every holder to see
@@ -22,10 +23,6 @@ import "context"
 //     returns an error that wraps ctx.Err().
 //   - Lookups may be called concurrently from several goroutines (the planner
 //     itself calls them sequentially for one batch).
-//
-// matchingtest.TestStore checks an implementation against this contract.
-
-// CustomerFinder finds the customers that hold an identifier.
 type CustomerFinder interface {
 	// FindCustomers returns every customer whose identifier of kind
 	// (KeyHealthSherpaCustomerID, KeyExternalID or
@@ -34,13 +31,18 @@ type CustomerFinder interface {
 }
 
 // FallbackFinder finds the customers whose stored fallback key equals key
-// (see [FallbackKey]).
+// (see [FallbackKey]), under the contract of [CustomerFinder]: every holder,
+// each once, as stored before the request; none is an empty slice and a nil
+// error; any error aborts the plan; ctx is honoured.
 type FallbackFinder interface {
 	FindCustomersByFallback(ctx context.Context, key string) ([]Customer, error)
 }
 
-// PolicyFinder finds policies by identifier, across all customers: policy
-// identifiers are global.
+// PolicyFinder finds policies by identifier, across all customers (policy
+// identifiers are global), under the contract of [CustomerFinder]: exact
+// comparison on the stored, trimmed value; every holder, each once, of any
+// type and any owner, as stored before the request; none is an empty slice
+// and a nil error; any error aborts the plan; ctx is honoured.
 type PolicyFinder interface {
 	// FindPolicies returns every policy, of any type and any owner, whose
 	// identifier of kind (KeyHealthSherpaPolicyID or

@@ -12,7 +12,8 @@ import (
 // identifiers, in their priority order, or the demographic fallback.
 type CustomerKey uint8
 
-// Customer keys, in the priority order of RULES.md.
+// Customer keys, identifiers in their priority order (healthSherpaCustomerId
+// first), then the fallback.
 const (
 	// KeyNone: no key was usable (no identifier present and no complete
 	// fallback key); the record creates a customer.
@@ -48,7 +49,7 @@ func (k CustomerKey) String() string {
 // PolicyKey names the identifier that decided a policy match.
 type PolicyKey uint8
 
-// Policy keys, in the priority order of RULES.md.
+// Policy keys, in their priority order: healthSherpaPolicyId first.
 const (
 	// PolicyKeyNone: the policy has neither identifier.
 	PolicyKeyNone PolicyKey = iota
@@ -262,7 +263,8 @@ func policyRefLess(a, b PolicyRef) int {
 	return 0
 }
 
-// Strategy chooses how the customer key is used (RULES.md, section matching).
+// Strategy chooses how the customer key is used: the API's literal reading
+// or the cascade (see the package documentation).
 type Strategy uint8
 
 const (

@@ -294,7 +294,7 @@ func (pl *planner) record(i int, r *Record, d *Decision) error {
 			}
 		}
 		// A policy that cannot be synced is a matching problem: it fails
-		// its record (RULES.md, matching, first bullet), which keeps its
+		// its record (and only its record), which keeps its
 		// policy decisions so that it explains itself.
 		for j := range d.Policies {
 			if d.Policies[j].Outcome == OutcomeConflict {

@@ -9,7 +9,7 @@
 // supplies; [Today] derives it from an injected clock in a location (UTC by
 // default).
 //
-// # Rules (RULES.md, section termination)
+// # Rules
 //
 //   - Trigger: the request created a new ACA policy for the customer,
 //     whatever its status. Updates never trigger the rule.
@@ -17,8 +17,9 @@
 //     request, other than Terminated, Cancelled, Deceased or Not Approved.
 //     Policies created by the same request are never candidates, even
 //     back-dated ones. The request's updates are applied first (Policy.Status
-//     and Policy.EffectiveDate are the values after the request), so the
-//     outcome does not depend on the order of records or policies.
+//     and Policy.EffectiveDate are the values after the request, parsed
+//     once: [ReadEffectiveDate]), so the outcome does not depend on the
+//     order of records or policies.
 //   - A candidate is terminated when today > effectiveDate + 1 year. The
 //     anniversary itself does not terminate. One year after February 29 is
 //     February 28 ([dob.Date.AddYears]; Go's time.AddDate would say March 1).
@@ -30,7 +31,7 @@
 //     request, even when the request also updated it) and the new status
 //     Terminated. Applying the outcome and deciding again terminates nothing.
 //
-// # Decisions where RULES.md is silent
+// # Decisions the API leaves open
 //
 //   - A policy whose status is unknown (the zero [Status]) is skipped with
 //     [SkipStatusUnknown], never terminated: it cannot be known not to be
@@ -41,7 +42,7 @@
 //     (strings.EqualFold would also accept "\u017Fuspended"). "Canceled"
 //     (one l) is not the API's spelling and is an error.
 //   - The dash form of effectiveDate needs two-digit month and day
-//     (MM-DD-YYYY as written in RULES.md); only the slash form takes M/D.
+//     (MM-DD-YYYY, as the API writes it); only the slash form takes M/D.
 //     Mixed separators are errors. An RFC 3339 date-time needs its offset;
 //     "2024-02-29T00:00:00" without one is an error.
 //   - An effectiveDate in year 9999 has no representable anniversary and is
@@ -50,7 +51,7 @@
 //   - The zero today is an error ([ErrNoToday]), and Today(nil, loc) gives the
 //     zero date: the wall clock is never read implicitly.
 //   - Policy.Type is ACA when it equals "ACA" ignoring ASCII case and
-//     surrounding white space.
+//     surrounding white space ([IsACA], the comparison matching uses too).
 //   - When the rule is not triggered the [Decision] lists nothing; when it
 //     is, every policy appears exactly once, terminated or skipped.
 //
@@ -58,17 +59,6 @@
 //
 // [DecideInto] with a caller-supplied Decision allocates nothing (pinned by
 // TestNoAllocs); valid ParseEffectiveDate and ParseStatus allocate nothing.
-// Medians of 10 runs on a shared, loaded 2-core Xeon (noisy; the ratios
-// are what matter), for a customer with 50 policies in every date form
-// (bench_test.go):
-//
-//	go test -run='^$' -bench=. -count=10 -benchtime=300ms ./termination | benchstat -
-//
-//	DecideInto, 50 policies          2.4 µs      0 B     0 allocs
-//	Decide (allocates output)        3.5 µs    3.4 KiB  11 allocs
-//	naive (time.Parse per layout)   12.8 µs    7.1 KiB 198 allocs  (and wrong on Feb 29)
-//	ParseEffectiveDate  37 ns (ISO), 44 ns (M/D/YYYY), 82 ns (RFC 3339), 0 allocs
-//	ParseStatus         31 ns ("Active"), 0 allocs; unknown status 1 alloc
 //
 // # Response
 //

@@ -170,7 +170,7 @@ type Decision struct {
 	Skipped   []Skip        `json:"skipped"`   // policies left alone, with the reason
 }
 
-// Decide applies the one-year rule (RULES.md, termination) to one customer:
+// Decide applies the one-year rule to one customer:
 //
 //   - Trigger: the request created a new ACA policy (Input.CreatedACA, or a
 //     policy marked CreatedByRequest with an ACA Type). Otherwise nothing is

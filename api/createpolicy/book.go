@@ -34,8 +34,13 @@ func (s BookStore) FindCustomer(ctx context.Context, id string) (Customer, error
 
 // CreatePolicy implements PolicyCreator.
 func (s BookStore) CreatePolicy(ctx context.Context, p Policy) (Policy, error) {
-	// p.Status was validated (the API's spelling); the book holds it parsed.
-	status, _ := termination.ParseStatus(p.Status)
+	var status termination.Status // none when the policy has none
+	if p.Status != "" {
+		var err error
+		if status, err = termination.ParseStatus(p.Status); err != nil {
+			return Policy{}, err // Validate stores the API's spelling: never expected
+		}
+	}
 	stored, err := s.Book.AddPolicy(ctx, p.CustomerID, syncaca.Policy{
 		PolicyType: p.PolicyType, CarrierID: p.CarrierID, CarrierName: p.CarrierName, PlanName: p.PlanName,
 		PlanCode: p.PlanCode, CarrierAssignedPolicyID: p.CarrierAssignedPolicyID, HealthSherpaPolicyID: p.HealthSherpaPolicyID,

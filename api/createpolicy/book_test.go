@@ -41,11 +41,10 @@ func TestBookStoreAddsAnIndexedPolicy(t *testing.T) {
 
 	// A sync that sends that carrierAssignedPolicyId meets a non-ACA policy:
 	// a conflict, never a takeover.
-	resp2, err := b.Sync(context.Background(), &syncaca.Request{Records: []syncaca.Record{{
-		FirstName: syncaca.Field{Value: "Ana", Presence: syncaca.Given}, LastName: syncaca.Field{Value: "Reyes", Presence: syncaca.Given},
-		PhoneNumber: syncaca.Field{Value: "+13055550101", Presence: syncaca.Given}, PostalCode: syncaca.Field{Value: "75201", Presence: syncaca.Given},
-		Policies: []syncaca.RecordPolicy{{CarrierAssignedPolicyID: syncaca.Field{Value: "car-9", Presence: syncaca.Given}}},
-	}}}, syncaca.Options{Today: dob.MustParseISO("2026-06-01")})
+	req, err := syncaca.DecodeBytes([]byte(`{"records":[{"firstName":"Ana","lastName":"Reyes","phoneNumber":"+13055550101","postalCode":"75201",
+		"policies":[{"carrierAssignedPolicyId":"car-9"}]}]}`))
+	require.NoError(t, err)
+	resp2, err := b.Sync(context.Background(), req, syncaca.Options{Today: dob.MustParseISO("2026-06-01")})
 	require.NoError(t, err)
 	assert.Equal(t, 1, resp2.Failed, "%+v", resp2)
 }

@@ -222,7 +222,7 @@ func TestKeepUnresolvedCarrierOption(t *testing.T) {
 func TestStatusDefaultsToActiveReadIgnoringCase(t *testing.T) {
 	for in, want := range map[string]string{
 		``: "Active", `"status":null,`: "Active", `"status":"pending effectuation",`: "Pending Effectuation",
-		`"status":" TERMINATED ",`: "Terminated", `"status":"Not Approved",`: "Not Approved",
+		`"status":" TERMINATED ",`: "Terminated", `"status":"Active\n",`: "Active", `"status":"Not Approved",`: "Not Approved",
 	} {
 		resp, ve := create(t, custTX, `{`+in+`"planName":"x"}`, Options{})
 		require.Nil(t, ve, in)
@@ -306,20 +306,21 @@ func TestEnumsOfTheSyncSeedAreExact(t *testing.T) {
 // TestInvalidTextIsRejectedNeverRepaired: invalid UTF-8, unpaired
 // surrogates, U+0000 and other control characters in any string field.
 func TestInvalidTextIsRejectedNeverRepaired(t *testing.T) {
-	for _, c := range []struct{ body, path string }{
-		{`{"planName":"a\ud800b"}`, "planName"},
-		{`{"planName":"\udc00"}`, "planName"},
-		{"{\"aorLastName\":\"O\xffConnor\"}", "aorLastName"},
-		{`{"carrierName":"Aetna\u0000"}`, "carrierName"},
-		{`{"healthSherpaPolicyId":"hs\u0001p"}`, "healthSherpaPolicyId"},
-		{`{"policySubType":{"x":"\ud800"}}`, "policySubType"},
-		{`{"sourceCallContext":{"callId":"\u0000"}}`, "sourceCallContext"},
-		{`{"status":"Active\n"}`, "status"},
+	for _, c := range []struct{ body, path, received string }{
+		{`{"planName":"a\ud800b"}`, "planName", "unpaired surrogate escape"},
+		{`{"planName":"\udc00"}`, "planName", "unpaired surrogate escape"},
+		{"{\"aorLastName\":\"O\xffConnor\"}", "aorLastName", "invalid UTF-8"},
+		{`{"carrierName":"Aetna\u0000"}`, "carrierName", "control character U+0000"},
+		{`{"healthSherpaPolicyId":"hs\u0001p"}`, "healthSherpaPolicyId", "control character U+0001"},
+		{`{"policySubType":{"x":"\ud800"}}`, "policySubType", "invalid text"},
+		{`{"sourceCallContext":{"callId":"\u0000"}}`, "sourceCallContext", "invalid text"},
+		{`{"status":"Act\tive"}`, "status", "control character U+0009"},
+		{`{"planName":"Gold\u0000"}`, "planName", "control character U+0000"},
 	} {
 		is := issue(t, custTX, c.body, Options{})
 		assert.Equal(t, CodeInvalidString, is.Code, c.body)
 		assert.Equal(t, []string{c.path}, is.Path, c.body)
-		assert.Equal(t, "invalid text", is.Received)
+		assert.Equal(t, c.received, is.Received, c.body)
 	}
 	is := issue(t, custTX, `{"a\ud800":1}`, Options{})
 	assert.Equal(t, CodeInvalidString, is.Code)

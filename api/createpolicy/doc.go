@@ -39,9 +39,11 @@
 //     premiumMode, exchangeStatus and writtenAs one of the API's values,
 //     exactly. Lengths count UTF-16 code units, as the API's schema does.
 //   - Text is never repaired: invalid UTF-8, an unpaired surrogate escape,
-//     U+0000 and other control characters in any string are an issue
-//     (invalid_string) on that field; so is invalid text inside an unknown
-//     field or the call context.
+//     U+0000 and, once surrounding white space is trimmed, any other control
+//     character in a string are an issue (invalid_string) on that field
+//     (every field of this endpoint is a name, an identifier, a code or an
+//     enum); so are invalid UTF-8, unpaired surrogates and U+0000 inside an
+//     unknown field or the call context, which are kept as sent otherwise.
 //   - The optional source call context ("sourceCallContext", any JSON
 //     object) and every key the endpoint does not know are kept as raw JSON
 //     (Policy.SourceCallContext, Policy.Unknown) for the host to store, and

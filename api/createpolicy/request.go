@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/internal/jsonraw"
@@ -66,11 +67,11 @@ type field struct {
 
 // Enums of the API's policy fields.
 var (
-	MetalLevels     = []string{"Catastrophic", "Bronze", "Expanded Bronze", "Silver", "Gold", "Platinum"}
-	ElectionPeriods = []string{"IEP", "AEP", "OEP", "SEP", "ICEP", "MA-OEP"}
-	PremiumModes    = []string{"Monthly", "Quarterly", "Semi-Annual", "Annual"}
-	ExchangeStatus  = []string{"FFM", "SBM", "SBM FP", "OFF EXCHANGE", "PRIVATE EXCHANGE", "UNKNOWN"}
-	WrittenAs       = []string{"New Business", "Like Plan Change", "Unlike Plan Change", "Reinstatement", "Rewrite"}
+	metalLevels      = []string{"Catastrophic", "Bronze", "Expanded Bronze", "Silver", "Gold", "Platinum"}
+	electionPeriods  = []string{"IEP", "AEP", "OEP", "SEP", "ICEP", "MA-OEP"}
+	premiumModes     = []string{"Monthly", "Quarterly", "Semi-Annual", "Annual"}
+	exchangeStatuses = []string{"FFM", "SBM", "SBM FP", "OFF EXCHANGE", "PRIVATE EXCHANGE", "UNKNOWN"}
+	writtenAsValues  = []string{"New Business", "Like Plan Change", "Unlike Plan Change", "Reinstatement", "Rewrite"}
 )
 
 // MaxLen is the API's default length limit of a string field, in UTF-16 code
@@ -110,11 +111,11 @@ func (r *Request) fields() []struct {
 		{field{name: "carrierAssignedPolicyId", kind: kID, max: MaxLen}, &r.CarrierAssignedPolicyID},
 		{field{name: "effectiveDate", max: MaxLen}, &r.EffectiveDate},
 		{field{name: "terminationDate", max: MaxLen}, &r.TerminationDate},
-		{field{name: "metalLevel", kind: kEnum, enum: MetalLevels}, &r.MetalLevel},
-		{field{name: "electionPeriod", kind: kEnum, enum: ElectionPeriods}, &r.ElectionPeriod},
-		{field{name: "premiumMode", kind: kEnum, enum: PremiumModes}, &r.PremiumMode},
-		{field{name: "exchangeStatus", kind: kEnum, enum: ExchangeStatus}, &r.ExchangeStatus},
-		{field{name: "writtenAs", kind: kEnum, enum: WrittenAs}, &r.WrittenAs},
+		{field{name: "metalLevel", kind: kEnum, enum: metalLevels}, &r.MetalLevel},
+		{field{name: "electionPeriod", kind: kEnum, enum: electionPeriods}, &r.ElectionPeriod},
+		{field{name: "premiumMode", kind: kEnum, enum: premiumModes}, &r.PremiumMode},
+		{field{name: "exchangeStatus", kind: kEnum, enum: exchangeStatuses}, &r.ExchangeStatus},
+		{field{name: "writtenAs", kind: kEnum, enum: writtenAsValues}, &r.WrittenAs},
 	}
 }
 
@@ -220,9 +221,9 @@ func decodeString(f field, raw []byte, dst **string, issues *[]api.Issue) {
 		s = string(raw)
 	case k == jsonraw.String:
 		v, err := jsonraw.Unquote(raw)
-		if err != nil || !validText(v) {
+		if t := strings.TrimSpace(v); err != nil || !validText(t) { // surrounding white space is trimmed, never an error
 			*issues = append(*issues, api.Issue{Path: []string{f.name}, Message: f.name + " is not valid Unicode text",
-				Expected: "valid Unicode text without control characters", Received: "invalid text", Code: CodeInvalidString})
+				Expected: "valid Unicode text without control characters", Received: describeInvalid(err, t), Code: CodeInvalidString})
 			return
 		}
 		s = v

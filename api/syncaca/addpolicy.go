@@ -7,6 +7,7 @@ import (
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/matching"
+	"github.com/carecycle/carerules/termination"
 )
 
 // ErrNoCustomer is returned (wrapped) by Book.AddPolicy when the book holds
@@ -77,5 +78,8 @@ func (b *Book) AddPolicy(ctx context.Context, customerID string, p Policy) (Poli
 	}
 	c.Policies = append(c.Policies, p)
 	b.policyAt[p.ID] = [2]int{ci, len(c.Policies) - 1}
+	if eff := termination.ReadEffectiveDate(p.EffectiveDate); eff != (termination.EffectiveDate{}) {
+		b.effective[p.ID] = eff
+	}
 	return p, nil
 }

@@ -1,31 +1,41 @@
-// Package syncaca is POST /v2/sync/aca as a library: the request and response
-// shapes of the API and the request-level rules that are not matching itself
-// (RULES.md, section matching, first bullet), wired to the rule packages, so
-// that a host or the carerules command is glue only.
+// Package syncaca is POST /v2/sync/aca as a library: the request and
+// response shapes of the API and the request-level rules that are not
+// matching itself, wired to the rule packages, so that a host or the
+// carerules command is glue only. The error bodies it shares with the other
+// endpoints are package api's.
 //
-//   - Decode reads the body {"records": [...]}: null, absent and "" are told
-//     apart (Field, Presence); identifiers are strings or JSON numbers, kept
-//     as the number's literal text, never a float64; wrong JSON types are
-//     reported with their path, never by quoting the value.
-//   - Validate (or Check, Decode and Validate in one) applies the whole-request
-//     rules and returns the API's VALIDATION_ERROR body (api.ValidationError) with
-//     every issue and every failed record: 1 to 100 records, at most 10
-//     policies and 50 custom fields per record, field lengths and enums of
-//     sync-aca.txt, required firstName, lastName and phoneNumber, phoneNumber
-//     (phone.Parse: the three documented forms), dateOfBirth (dob.Parse and
-//     dob.Date.CheckOn against an explicit today), timezone and postalCode
-//     (timezone.Resolve), planCode when present (plancode.Canonical with type
-//     ACA), carrierName when present (carrier.Registry.Resolve with the
-//     record's state and postal code), status (termination.ParseStatus) and
-//     duplicate policy identifiers within a record. Every library error is
-//     mapped by api.IssueFrom with one errors.As on api.FieldError.
-//   - Book.Sync plans the request with matching (literal or cascade
-//     strategy), applies the plan, runs termination.Decide once per customer
-//     that got a new ACA policy, after every update, and builds the response:
-//     succeeded, failed, results (each succeeded record's customer with the
-//     policies it changed, each with its net action, created > terminated >
-//     updated, and previousStatus, null for created) and errors ({id,
-//     externalId, error}).
+// A request flows through five steps, each in its own file:
+//
+//   - Decode (decode.go) reads the body {"records": [...]}: null, absent and
+//     "" are told apart (Field, Presence); identifiers are strings or JSON
+//     numbers, kept as the number's literal text, never a float64; wrong
+//     JSON types are reported with their path, never by quoting the value.
+//     A body that is not JSON is INVALID_JSON, one over MaxBodySize
+//     PAYLOAD_TOO_LARGE (BodyFor).
+//   - Validate (validate.go; Check is Decode and Validate in one) applies the
+//     whole-request rules and returns the API's VALIDATION_ERROR body
+//     (api.ValidationError) with every issue and every failed record: 1 to
+//     100 records, at most 10 policies and 50 custom fields per record, the
+//     API's field lengths and enums, required firstName, lastName and
+//     phoneNumber, phoneNumber (phone.Parse: the API's three forms),
+//     dateOfBirth (dob.Parse, plausible on an explicit today), timezone and
+//     postalCode (timezone.Resolve: one of them is required), planCode when
+//     present (plancode.Canonical with type ACA), carrierName when present
+//     (resolved with the record's state and postal code), status
+//     (termination.ParseStatus) and duplicate policy identifiers within a
+//     record (matching.PolicyIDRepeats). Every rule package's error becomes
+//     an issue through api.IssueFrom. Each value is parsed here, once, into
+//     a Validated request; nothing after validation parses it again.
+//   - Book.Sync (sync.go) plans the validated records with matching (literal
+//     or cascade strategy), applies the plan, writes each record's customer
+//     and policies on the book, and runs termination.Decide once per
+//     customer that got a new ACA policy, after every update.
+//   - The response (respond.go): succeeded, failed, results (each succeeded
+//     record's customer with the policies it changed, each with its net
+//     action, created > terminated > updated, and previousStatus, null for
+//     created) and errors ({id, externalId, error}).
+//   - With Options.Explain, each record's decision and its reasons
+//     (explain.go).
 //
 // The output is deterministic: records in input order, policies in their
 // customer's order, new IDs "cust-N" and "pol-N" from the book's
@@ -36,24 +46,26 @@
 // Book holds customers and policies in full (Customer, Policy: the API's
 // record shapes, limited to the fields this package knows) and indexes them
 // with a matching.Store. ReadBook reads its JSON form, {"customers": [...]}
-// with each customer's policies nested; MarshalJSON writes it back.
+// with each customer's policies nested; MarshalJSON writes it back. A
+// stored status is parsed when the book is read (one that is not the API's
+// is a book error), and so is a stored effectiveDate (one that cannot be
+// read makes the one-year rule skip the policy, with a warning).
 //
-// # Decisions where RULES.md is silent
+// # Decisions the API leaves open
 //
-//   - The API's field names of the request are not all legible in
-//     sync-aca.txt; the package knows firstName, lastName, phoneNumber, email,
-//     postalCode, timezone, state (at most 50 characters), address, address2,
-//     city, county, dateOfBirth, gender, maritalStatus, the three customer
+//   - Not every field name of the request is legible in the API's text; the
+//     package knows firstName, lastName, phoneNumber, email, postalCode,
+//     timezone, state (at most 50 characters), address, address2, city,
+//     county, dateOfBirth, gender, maritalStatus, the three customer
 //     identifiers, customFields and policies, and per policy planName,
 //     planCode, carrierName, the two policy identifiers, status,
 //     effectiveDate, terminationDate, metalLevel, electionPeriod,
 //     premiumMode, exchangeStatus, writtenAs, aorFirstName, aorLastName,
 //     aorNpn (at most 50) and policyLives (32-bit integer). Other keys are
 //     dropped, as an API object schema strips unknown keys.
-//   - Lengths count characters (Unicode code points), as the API's schema
-//     does. Enums are exact (case-sensitive), except status, which
-//     termination.ParseStatus reads case-insensitively and which is stored in
-//     the API's spelling.
+//   - Lengths count characters (Unicode code points). Enums are exact
+//     (case-sensitive), except status, which termination.ParseStatus reads
+//     case-insensitively and which is stored in the API's spelling.
 //   - firstName and lastName must be non-blank; phoneNumber must be sent.
 //     Absent and null are both "not sent" (code invalid_type, received
 //     "undefined" or "null").
@@ -76,6 +88,8 @@
 //     the stored customer's (validation runs before matching).
 //   - Custom fields: a key repeated within a record is an error (never pick
 //     one silently); a sent key replaces the stored value, others are kept.
+//   - Duplicate policy identifiers are looked for only in a record within
+//     the 10-policy limit: a record over it is rejected anyway.
 //   - A policy conflict (another customer's policy, a non-ACA policy, an
 //     ambiguous policy identifier) fails its record, as matching decides
 //     (matching.ErrPolicyConflict, code policy_conflict): the record is in
@@ -103,22 +117,4 @@
 //     matching one (a policy conflict, a duplicate policy), else null;
 //     errors[] also carry the record's index and the error's code
 //     (extensions).
-//
-// # Performance
-//
-// Medians of 3 runs on the shared, loaded 2-core development machine:
-//
-//	go test -run='^$' -bench=. -count=3 ./api/syncaca
-//
-//	BenchmarkCheck               600 µs/op  57 MB/s  855 KB/op  5735 allocs/op  (100 records)
-//	BenchmarkCheckInvalid        725 µs/op  47 MB/s  960 KB/op  7168 allocs/op
-//	BenchmarkDecodeStdlibStruct  340 µs/op  99 MB/s   61 KB/op  1418 allocs/op  (json.Unmarshal, no rules)
-//	BenchmarkSyncSample          504 µs/op           476 KB/op  2542 allocs/op  (20 customers, 30 records)
-//
-// Check costs about 1.8 times a bare json.Unmarshal of the same body into a
-// struct, which checks nothing. A 100-record batch against a book of
-// 100,000 customers (46 MB of JSON), files to printed response through the
-// command, is measured by BenchmarkSyncLargeBook in cmd/carerules: most of
-// it is decoding the book with encoding/json, which ReadBook spreads over
-// every CPU.
 package syncaca

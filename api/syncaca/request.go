@@ -124,7 +124,7 @@ type fieldSpec struct {
 	enum []string
 }
 
-// Enums of the API (sync-aca.txt).
+// Enums of the API.
 var (
 	genders         = []string{"Male", "Female", "Non-Binary", "Other", "Prefer Not to Say"}
 	maritalStatuses = []string{"Single", "Married", "Divorced", "Widowed", "Separated", "Domestic Partnership"}

@@ -2,6 +2,7 @@ package syncaca
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -186,8 +187,7 @@ func syncWith(t *testing.T, b *Book, opt Options, records ...string) *Response {
 
 // TestSyncPolicyConflictFailsRecord: a policy of another customer, of
 // another type, or whose identifier several policies hold fails its record
-// (RULES.md: matching problems fail only their record, which goes to
-// errors): nothing of the record is written, later records do not see it,
+// (matching problems fail only their record, which goes to errors): nothing of the record is written, later records do not see it,
 // the one-year rule does not run for it, and the errors entry says which
 // policy and why.
 func TestSyncPolicyConflictFailsRecord(t *testing.T) {
@@ -291,7 +291,7 @@ func TestSyncPolicyConflictFailsRecord(t *testing.T) {
 
 // TestSyncIdentifierConflictsAreWarnings: a different stored identifier,
 // or one another customer holds, is never written and is reported as a
-// conflict (RULES.md); the record succeeds.
+// conflict; the record succeeds.
 func TestSyncIdentifierConflictsAreWarnings(t *testing.T) {
 	b := newBook(t,
 		Customer{ID: "c1", ExternalID: "e1", HealthSherpaCustomerID: "hs1", FirstName: "A", LastName: "B", PhoneNumber: "3125550104", Policies: []Policy{
@@ -360,9 +360,46 @@ func TestBookErrors(t *testing.T) {
 	}
 	_, err := ReadBook(strings.NewReader(`{"customers": [{"id": "c", "extrnalId": "x"}]}`))
 	assert.ErrorIs(t, err, ErrBook, "a misspelt field is an error")
+	_, err = ReadBook(strings.NewReader(`{"customers": [{"id": "c", "policies": [{"id": "p", "policyType": "ACA", "status": "Canceled"}]}]}`))
+	assert.ErrorIs(t, err, ErrBook, "a stored status is parsed once, when the book is read: one the API does not list is an error")
 }
 
-// TestSyncReportsUndecidableTermination: RULES.md (termination) says a
+// TestBookStatusParsedOnce: a stored status is read once, in any case, and
+// written back in the API's spelling; an absent one stays absent.
+func TestBookStatusParsedOnce(t *testing.T) {
+	b, err := ReadBook(strings.NewReader(`{"customers": [{"id": "c", "policies": [
+		{"id": "p1", "policyType": "ACA", "status": " pending effectuation "}, {"id": "p2", "policyType": "ACA"}]}]}`))
+	require.NoError(t, err)
+	c, ok := b.Customer("c")
+	require.True(t, ok)
+	assert.Equal(t, termination.StatusPendingEffectuation, c.Policies[0].Status)
+	assert.Zero(t, c.Policies[1].Status)
+	out, err := json.Marshal(b)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"status":"Pending Effectuation"`)
+	assert.Contains(t, string(out), `{"id":"p2","customerId":"c","policyType":"ACA"}`, "no status stored, none written")
+}
+
+// TestSyncStoredACAAnyCase: a stored policyType "aca" is ACA for matching
+// and for the one-year rule alike (one comparison): the policy is updated,
+// and an old one is terminated when the record creates a new policy.
+func TestSyncStoredACAAnyCase(t *testing.T) {
+	b, err := NewBook([]Customer{{ID: "c", ExternalID: "e1", FirstName: "A", LastName: "B", PhoneNumber: "+13125550104", Policies: []Policy{
+		{ID: "p-old", PolicyType: "aca", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-old"},
+		{ID: "p-kept", PolicyType: " ACA ", Status: termination.StatusActive, EffectiveDate: "2020-01-01", HealthSherpaPolicyID: "h-kept"},
+	}}})
+	require.NoError(t, err)
+	resp := syncJSON(t, b, `{"externalId": "e1", "firstName": "A", "lastName": "B", "phoneNumber": "3125550104", "postalCode": "60601",
+		"policies": [{"healthSherpaPolicyId": "h-kept", "status": "Pending"}, {"healthSherpaPolicyId": "h-new"}]}`)
+	require.Empty(t, resp.Errors, "a stored aca policy is not a conflict")
+	got := map[string]string{}
+	for _, p := range resp.Results[0].Policies {
+		got[p.ID] = p.Action + " " + p.Status.String()
+	}
+	assert.Equal(t, map[string]string{"p-kept": "terminated Terminated", "p-old": "terminated Terminated", "pol-1": "created Active"}, got)
+}
+
+// TestSyncReportsUndecidableTermination: the one-year rule says a
 // candidate whose effectiveDate is missing or unparseable is not terminated
 // and is "reported as skipped with the reason". The response must say so
 // without --explain: a silent skip leaves an old Active policy in place with

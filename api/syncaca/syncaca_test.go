@@ -107,8 +107,8 @@ func TestDecodeTooLarge(t *testing.T) {
 	assert.Equal(t, 413, b.Status())
 }
 
-// TestValidateRules has one case per request-level rule of RULES.md
-// (matching, first bullet) and sync-aca.txt.
+// TestValidateRules has one case per request-level rule of the API
+// (see the package documentation).
 func TestValidateRules(t *testing.T) {
 	long := strings.Repeat("é", 256) // 256 characters, 512 bytes
 	cases := []struct {
@@ -306,4 +306,23 @@ func TestBodyFor(t *testing.T) {
 	assert.False(t, ok)
 	_, ok = BodyFor(nil)
 	assert.False(t, ok)
+}
+
+// TestValidationReportsAtMost100Issues: a rejected request lists at most
+// 100 issues, in record order, and its message gives the total.
+func TestValidationReportsAtMost100Issues(t *testing.T) {
+	recs := make([]string, 40)
+	for i := range recs {
+		recs[i] = `{"gender": "x", "maritalStatus": "y"}` // firstName, lastName, phoneNumber, timezone/postalCode, gender, maritalStatus
+	}
+	_, err := Check(body(recs...), opts())
+	var ve *api.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Len(t, ve.Errors, api.MaxIssues)
+	assert.Equal(t, "Validation failed: 240 issues in 40 records (the first 100 are listed)", ve.Message)
+	assert.Len(t, ve.FailedRecords, 40, "every failed record is listed")
+	assert.Equal(t, []string{"records", "0", "firstName"}, ve.Errors[0].Path)
+	last, ok := api.RecordIndex(ve.Errors[api.MaxIssues-1].Path)
+	require.True(t, ok)
+	assert.Equal(t, 16, last, "6 issues per record: the first 100 end in record 16")
 }

@@ -77,8 +77,8 @@ type Warning struct {
 	Message string   `json:"message"`
 }
 
-// Validate applies the request-level rules of POST /v2/sync/aca (RULES.md,
-// matching, first bullet) to a decoded request: 1 to 100 records, at most 10
+// Validate applies the request-level rules of POST /v2/sync/aca to a
+// decoded request: 1 to 100 records, at most 10
 // policies and 50 custom fields per record, field lengths and enums,
 // required firstName, lastName and phoneNumber, phoneNumber (phone.Parse: the
 // API's three forms), dateOfBirth (dob.Parse and dob.Date.CheckOn against

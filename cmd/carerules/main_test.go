@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files (then review the diff by hand against RULES.md)")
+var update = flag.Bool("update", false, "rewrite the golden files (then review the diff by hand against the rules)")
 
 const syncData = "../../testdata/sync"
 
@@ -37,10 +37,9 @@ func runCLI(args ...string) (stdout, stderr string, code int) {
 
 // TestSyncGolden runs the main job on the sample of testdata/sync and
 // compares the printed response with the golden files. Every decision in
-// them was checked by hand against RULES.md (see the generator notes of the
-// report, and api/syncaca's TestSyncEveryRecordOnce, which pins the
-// failed records: 4 and 9 ambiguous customers, 7 a non-ACA policy match, 8
-// another customer's policy).
+// them was checked by hand against the rules (api/syncaca's
+// TestSyncEveryRecordOnce pins the failed records: 4 and 9 ambiguous
+// customers, 7 a non-ACA policy match, 8 another customer's policy).
 func TestSyncGolden(t *testing.T) {
 	existing := filepath.Join(syncData, "existing.json")
 	cases := []struct {
@@ -162,7 +161,7 @@ func TestExitStatus(t *testing.T) {
 	assert.Contains(t, out, `"code": "INVALID_JSON"`)
 }
 
-// TestPlanCodeBreakdownOnlyForCMSTypes: RULES.md (plancode) keeps the plan
+// TestPlanCodeBreakdownOnlyForCMSTypes: the plancode rules keep the plan
 // codes of every type but MA, MAPD and PDP as given; the command must not
 // describe such a code as a CMS contract (prefix, contract, plan, segment),
 // even when it happens to look like one.

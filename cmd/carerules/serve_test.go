@@ -275,3 +275,45 @@ func TestPolicyCommand(t *testing.T) {
 		assert.Equal(t, exitUsage, code, args)
 	}
 }
+
+// TestServeShutdownLetsRequestsInFlightFinish: a request whose body is
+// still arriving when the shutdown starts is answered, and written back.
+func TestServeShutdownLetsRequestsInFlightFinish(t *testing.T) {
+	path := copyBook(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stderr := &lineWriter{addr: make(chan string, 1)}
+	done := make(chan int, 1)
+	go func() {
+		done <- serveUntil(ctx, []string{"--existing", path, "--addr", "127.0.0.1:0", "--write-back"}, io.Discard, stderr)
+	}()
+	addr := <-stderr.addr
+
+	pr, pw := io.Pipe()
+	req, err := http.NewRequest(http.MethodPost, "http://"+addr+"/v2/customers/c-005/policies", pr)
+	require.NoError(t, err)
+	req.Header.Set("x-api-key", "cc_x")
+	answered := make(chan int, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			answered <- 0
+			return
+		}
+		resp.Body.Close()
+		answered <- resp.StatusCode
+	}()
+	_, err = io.WriteString(pw, `{"policyType":"Vision",`)
+	require.NoError(t, err)
+	time.Sleep(100 * time.Millisecond) // the request is in the handler, reading its body
+	cancel()                           // shutdown starts
+	time.Sleep(100 * time.Millisecond)
+	_, err = io.WriteString(pw, `"planName":"In Flight"}`)
+	require.NoError(t, err)
+	require.NoError(t, pw.Close())
+	assert.Equal(t, 201, <-answered)
+	assert.Equal(t, exitValid, <-done)
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"planName": "In Flight"`)
+}

@@ -13,6 +13,7 @@ package jsonraw
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -64,8 +65,14 @@ func KindOf(raw []byte) Kind {
 // Errors of Unquote and Int32.
 var (
 	// ErrInvalidText: a string literal holds invalid UTF-8 or an unpaired
-	// surrogate escape ("\ud800").
+	// surrogate escape ("\ud800"). Unquote's errors are ErrInvalidUTF8 and
+	// ErrSurrogate, which both match it with errors.Is.
 	ErrInvalidText = errors.New("string is not valid Unicode text")
+	// ErrInvalidUTF8: a string literal holds bytes that are not UTF-8.
+	ErrInvalidUTF8 = fmt.Errorf("%w: invalid UTF-8", ErrInvalidText)
+	// ErrSurrogate: a string literal holds a surrogate escape that is not
+	// part of a pair.
+	ErrSurrogate = fmt.Errorf("%w: unpaired surrogate escape", ErrInvalidText)
 	// ErrNotInteger: a number has a non-zero fractional part.
 	ErrNotInteger = errors.New("number is not an integer")
 	// ErrRange: an integer outside the 32-bit range.
@@ -182,7 +189,7 @@ func Unquote(lit []byte) (string, error) {
 	body := lit[1 : len(lit)-1]
 	if bytes.IndexByte(body, '\\') < 0 {
 		if !utf8.Valid(body) {
-			return "", ErrInvalidText
+			return "", ErrInvalidUTF8
 		}
 		return string(body), nil
 	}
@@ -197,7 +204,7 @@ func Unquote(lit []byte) (string, error) {
 			}
 			r, n := utf8.DecodeRune(body[i:])
 			if r == utf8.RuneError && n <= 1 {
-				return "", ErrInvalidText
+				return "", ErrInvalidUTF8
 			}
 			out = append(out, body[i:i+n]...)
 			i += n
@@ -227,14 +234,14 @@ func Unquote(lit []byte) (string, error) {
 			i += 6
 			if utf16.IsSurrogate(r) {
 				if r >= 0xDC00 || i+1 >= len(body) || body[i] != '\\' || body[i+1] != 'u' {
-					return "", ErrInvalidText
+					return "", ErrSurrogate
 				}
 				r2, ok := hex4(body, i+2)
 				if !ok {
 					return "", ErrSyntax
 				}
 				if r2 < 0xDC00 || r2 > 0xDFFF {
-					return "", ErrInvalidText
+					return "", ErrSurrogate
 				}
 				r = utf16.DecodeRune(r, r2)
 				i += 6

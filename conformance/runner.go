@@ -49,30 +49,42 @@ type Runner struct {
 
 // Result is the outcome of one case.
 type Result struct {
-	Case    string   `json:"case"`
-	Area    string   `json:"area"`
-	Rules   []string `json:"rules"`
-	Outcome string   `json:"outcome"`
+	// Case is the case's id, Area its file's area, Rules the rule ids it
+	// checks.
+	Case  string   `json:"case"`
+	Area  string   `json:"area"`
+	Rules []string `json:"rules"`
+	// Outcome is Pass, Fail or Skip (KnownFailure or UnexpectedPass after
+	// Report.Expect).
+	Outcome string `json:"outcome"`
 	// Step is the 1-based step that failed (0 when none did).
 	Step int `json:"step,omitempty"`
 	// Differences are what the failing step's response got wrong.
 	Differences []Difference `json:"differences,omitempty"`
 	// Reason says why a case was skipped, or why it could not run.
-	Reason     string  `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	// DurationMS is the time the case took, in milliseconds (0 when
+	// skipped).
 	DurationMS float64 `json:"durationMs"`
 }
 
 // Report is the outcome of a run.
 type Report struct {
-	Prefix  string `json:"prefix"`
-	Today   string `json:"today"`
-	Passed  int    `json:"passed"`
-	Failed  int    `json:"failed"`
-	Skipped int    `json:"skipped"`
+	// Prefix is the run prefix every datum of the run derives from; Today
+	// is the date relative dates were computed from (YYYY-MM-DD).
+	Prefix string `json:"prefix"`
+	Today  string `json:"today"`
+	// Passed, Failed and Skipped count the results by outcome (an
+	// UnexpectedPass counts as failed).
+	Passed  int `json:"passed"`
+	Failed  int `json:"failed"`
+	Skipped int `json:"skipped"`
 	// Known counts the failures an implementation listed (Report.Expect).
-	Known      int      `json:"knownFailures"`
-	DurationMS float64  `json:"durationMs"`
-	Results    []Result `json:"results"`
+	Known int `json:"knownFailures"`
+	// DurationMS is the time of the whole run, in milliseconds.
+	DurationMS float64 `json:"durationMs"`
+	// Results are the cases' outcomes, in the order they ran.
+	Results []Result `json:"results"`
 }
 
 // Run runs the cases in order and reports each.

@@ -15,6 +15,11 @@
 // against any HTTP implementation of the two endpoints (carerules
 // conformance --url URL --api-key KEY).
 //
+// An implementation that fails some cases on purpose, or not yet, lists them
+// with their reasons (ReadKnownFailures; the reference implementation's list
+// is known-failures.txt) and Report.Expect reports them as known failures;
+// a listed case that passes fails the run, so the list only shrinks.
+//
 // # Data the suite creates
 //
 // A case starts from an empty customer set: every identifier, name, date of

@@ -125,9 +125,11 @@ func IssueFrom(prefix []string, err error) Issue {
 	if !errors.As(err, &fe) {
 		return Issue{Path: AppendPath(prefix), Message: "invalid value", Code: IssueUnknown}
 	}
-	path := AppendPath(prefix)
+	var path []string
 	if f := fe.Field(); f != "" {
 		path = AppendPath(prefix, strings.Split(f, ".")...)
+	} else {
+		path = AppendPath(prefix)
 	}
 	return Issue{Path: path, Message: fe.Error(), Expected: fe.Expected(), Received: fe.Received(), Code: fe.Code()}
 }

@@ -98,6 +98,9 @@ func policyConflict(i, j int, pd *PolicyDecision, pr *PolicyRecord) *Error {
 // present identifier of the same kind (the first repeat, see
 // [PolicyIDRepeats]).
 func duplicatePolicyIDs(i int, r *Record) error {
+	if len(r.Policies) < 2 {
+		return nil // the common case: nothing to compare
+	}
 	var buf [MaxPolicies]PolicyIDs // the planner's validation bounds the policies
 	ids := buf[:0]
 	for j := range r.Policies {

@@ -6,9 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
-	"golang.org/x/text/width"
+	"github.com/carecycle/carerules/internal/textfold"
 )
 
 // Normalize returns the comparison key of a carrier name: the form in which
@@ -102,18 +100,8 @@ func fold(s []byte, dst []byte) []byte {
 		}
 		return dst
 	}
-	// x/text path. Each step is built per call: a shared transform.Chain or
-	// Caser holds buffers and is not safe for concurrent use.
-	t := width.Fold.String(string(s))
-	t = norm.NFD.String(t)
-	t = strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return r
-	}, t)
-	t = norm.NFC.String(t)
-	t = cases.Fold().String(t)
+	// The library's folding pipeline: width, case, every accent removed.
+	t := textfold.String(string(s), textfold.AllMarks)
 	for _, r := range t {
 		switch {
 		case r < utf8.RuneSelf:

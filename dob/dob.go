@@ -32,7 +32,7 @@ const (
 // The error wraps [ErrCalendar].
 func New(year int, month time.Month, day int) (Date, error) {
 	if !valid(year, int(month), day) {
-		return Date{}, newError(kindCalendar, expectCalendar, ymdString(year, int(month), day))
+		return Date{}, newError(kindCalendar, ymdString(year, int(month), day))
 	}
 	return Date{uint16(year), uint8(month), uint8(day)}, nil
 }

@@ -14,7 +14,7 @@ import (
 
 // parseTests is the one in/out table for Parse. want is YYYY-MM-DD, or ""
 // when err is set. Every expected value was worked out by hand from
-// RULES.md (dob) and the decisions in doc.go.
+// the dob rules and the decisions in doc.go.
 var parseTests = []struct {
 	in   string
 	want string
@@ -55,7 +55,10 @@ var parseTests = []struct {
 	{"0a/02/1990", "", ErrFormat},
 	{"01/02/1990 x", "", ErrFormat},
 	{"01 / 02 / 1990", "", ErrFormat},
-	{"01/02/1990\x00", "", ErrFormat},
+	// Text that is not valid: invalid_string, never repaired.
+	{"01/02/1990\x00", "", ErrInvalidString},
+	{"01/02/1990\xff", "", ErrInvalidString},
+	{"\xed\xa0\x80/02/1990", "", ErrInvalidString},
 	{"０1/02/1990", "", ErrFormat}, // full-width digit: not \d
 	{"+1/02/1990", "", ErrFormat},
 	{"-1/02/1990", "", ErrFormat},
@@ -90,7 +93,11 @@ func TestParse(t *testing.T) {
 				assert.True(t, got.IsZero(), "a failed parse returns the zero Date")
 				var e *Error
 				require.ErrorAs(t, err, &e)
-				assert.Equal(t, tt.in, e.Received())
+				if tt.err == ErrInvalidString {
+					assert.Contains(t, e.Received(), " at byte ") // described, not echoed
+				} else {
+					assert.Equal(t, tt.in, e.Received())
+				}
 				assert.Equal(t, FieldPath, e.Field())
 				assert.NotEmpty(t, e.Expected())
 				return
@@ -111,7 +118,7 @@ func TestParseTooLong(t *testing.T) {
 	assert.ErrorIs(t, err, ErrTooLong)
 	_, err = ParseISO(strings.Repeat(" ", MaxInputLen) + "1990-01-02")
 	assert.ErrorIs(t, err, ErrTooLong)
-	// The limit counts characters, as the API's maxLength does, not bytes:
+	// The limit counts UTF-16 code units, as the API's schema does, not bytes:
 	// 245 two-byte no-break spaces and a date are 255 characters (500
 	// bytes), within it; one more character is not.
 	wide := strings.Repeat("\u00a0", MaxInputLen-10)
@@ -125,10 +132,32 @@ func TestParseTooLong(t *testing.T) {
 	assert.Equal(t, MustNew(1990, 1, 2), d)
 	_, err = ParseISO("\u00a0" + wide + "1990-01-02")
 	assert.ErrorIs(t, err, ErrTooLong)
+	// A character outside the BMP counts 2: 127 emoji and one letter are 255
+	// units (within the limit, so a format error); 128 emoji are 256 units
+	// (too long, although 128 code points), described and never echoed.
+	emoji := "\U0001F600"
+	_, err = Parse(strings.Repeat(emoji, 127) + "a")
+	assert.ErrorIs(t, err, ErrFormat)
+	_, err = Parse(strings.Repeat(emoji, 128))
+	require.ErrorIs(t, err, ErrTooLong)
+	assert.Equal(t, "256 characters", err.(*Error).Received())
+	_, err = ParseISO(strings.Repeat(emoji, 128))
+	assert.ErrorIs(t, err, ErrTooLong)
+}
+
+// Common rule: invalid text is rejected, never repaired (invalid_string),
+// by both parsers.
+func TestParseInvalidString(t *testing.T) {
+	for _, in := range []string{"1990-01-02\x00", "1990-01-0\xff", "\x00"} {
+		_, err := ParseISO(in)
+		require.ErrorIs(t, err, ErrInvalidString, "%q", in)
+		assert.Equal(t, "invalid_string", err.(*Error).Code())
+		assert.NotContains(t, err.Error(), "1990")
+	}
 }
 
 // TestSameDayEqual: MM-DD-YYYY and MM/DD/YYYY of the same day are equal
-// (RULES.md dob: canonical value).
+// (dob rule: canonical value).
 func TestSameDayEqual(t *testing.T) {
 	a, err := Parse("07-04-1976")
 	require.NoError(t, err)
@@ -290,7 +319,7 @@ func TestAgeOn(t *testing.T) {
 	assert.Equal(t, 0, MustNew(2000, 1, 1).AgeOn(Date{}))
 }
 
-// TestAddYears: Feb 29 + 1 year = Feb 28 (RULES.md termination).
+// TestAddYears: Feb 29 + 1 year = Feb 28 (termination rule).
 func TestAddYears(t *testing.T) {
 	tests := []struct {
 		from string
@@ -464,6 +493,6 @@ func TestErrorZeroValue(t *testing.T) {
 
 // TestErrorSize keeps the error path to one small allocation.
 func TestErrorSize(t *testing.T) {
-	assert.LessOrEqual(t, unsafe.Sizeof(Error{}), uintptr(24))
+	assert.LessOrEqual(t, unsafe.Sizeof(Error{}), uintptr(32))
 	assert.Equal(t, uintptr(4), unsafe.Sizeof(Date{}))
 }

@@ -2,7 +2,7 @@
 // them, and provides [Date], the library's one civil-date type (termination
 // uses it for effective dates and for today).
 //
-// # Rules (RULES.md, section dob)
+// # Rules
 //
 //   - [Parse] accepts exactly the documented pattern
 //     ^(0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])[-/]\d{4}$ after trimming
@@ -16,8 +16,12 @@
 //     ([ErrImplausible], code dob_implausible) are distinct errors.
 //   - Error() never contains the input or any digit of it; the received value
 //     is available from [Error.Received].
+//   - Input over 255 characters, counted in UTF-16 code units as the API
+//     counts them (an emoji counts 2), is rejected first ([ErrTooLong]);
+//     invalid UTF-8 and U+0000 are [ErrInvalidString] (code invalid_string),
+//     never repaired.
 //
-// # Decisions where RULES.md is silent
+// # Decisions where the rules are silent
 //
 //   - Year 0000 matches the pattern's \d{4} but is rejected by Parse and
 //     ParseISO with [ErrCalendar] (code dob_calendar): there is no year 0 in
@@ -34,24 +38,10 @@
 //   - The age bound is inclusive: 130 is plausible, 131 is not. A birth on
 //     today itself is not in the future.
 //
-// # Performance
+// # Cost
 //
-// Parse allocates nothing for valid input (pinned by TestNoAllocs); an error
-// costs one 24-byte allocation, the [*Error] that carries the received
-// value. Medians of 10 runs on a shared, loaded 2-core Xeon (noisy; the
-// ratios are what matter), against the documented regexp followed by
-// time.Parse (BenchmarkParseRegexp, same file):
-//
-//	go test -run='^$' -bench=. -count=10 -benchtime=300ms ./dob | benchstat -
-//
-//	input            Parse            regexp+time.Parse   ratio
-//	valid            15.0 ns  0 alloc   267 ns  0 alloc    1/18
-//	mixed separators 14.6 ns  0 alloc   276 ns  1 alloc    1/19
-//	bad calendar     44.4 ns  1 alloc   357 ns  2 allocs   1/8
-//	bad format       32.8 ns  1 alloc   4.8 ns  0 alloc    7x slower
-//	ParseISO 12.6 ns, String 32.6 ns (1 alloc), AgeOn+CheckOn 11.3 ns
-//
-// The regexp rejects "7/4/1976" at its second byte and builds no error;
-// Parse's cost there is the error value. The naive version also does not
-// trim white space, which Parse does (spaces: 10.2 ns).
+// Parse and ParseISO allocate nothing for valid input (pinned by
+// TestNoAllocs); an error costs one small allocation, the [*Error] that
+// carries the received value. Benchmarks beside the documented regexp
+// followed by time.Parse are in bench_test.go.
 package dob

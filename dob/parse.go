@@ -3,7 +3,9 @@ package dob
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/carecycle/carerules/internal/digits"
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // Parse parses a date of birth in the API's documented form, MM-DD-YYYY or
@@ -23,29 +25,30 @@ import (
 // Parse does not compare the date with today; use [Date.CheckOn].
 //
 // Errors are [*Error] values wrapping [ErrTooLong] (input over
-// [MaxInputLen] characters, checked before anything else), [ErrEmpty] (empty or
-// white space only), [ErrFormat] (pattern not matched) or [ErrCalendar]
-// (no such day). A valid input allocates nothing.
+// [MaxInputLen] characters in UTF-16 code units, checked before anything
+// else), [ErrEmpty] (empty or white space only), [ErrInvalidString]
+// (invalid UTF-8 or U+0000, never repaired), [ErrFormat] (pattern not
+// matched) or [ErrCalendar] (no such day). A valid input allocates nothing.
 func Parse(s string) (Date, error) {
-	if tooLong(s) {
-		return Date{}, newError(kindTooLong, expectAPI, s)
+	if field.TooLong(s) {
+		return Date{}, &Error{field.TooLongCore(kindTooLong, s)}
 	}
 	t := strings.TrimSpace(s)
 	if len(t) != 10 {
 		if len(t) == 0 {
-			return Date{}, newError(kindEmpty, expectAPI, s)
+			return Date{}, newError(kindEmpty, s)
 		}
-		return Date{}, newError(kindFormat, expectAPI, s)
+		return Date{}, newFormatError(kindFormat, s)
 	}
-	m, ok1 := digits2(t[0], t[1])
-	d, ok2 := digits2(t[3], t[4])
-	y, ok3 := digits4(t[6], t[7], t[8], t[9])
+	m, ok1 := digits.Two(t[0:2])
+	d, ok2 := digits.Two(t[3:5])
+	y, ok3 := digits.Four(t[6:10])
 	if !ok1 || !ok2 || !ok3 || !isSep(t[2]) || !isSep(t[5]) ||
 		m < 1 || m > 12 || d < 1 || d > 31 {
-		return Date{}, newError(kindFormat, expectAPI, s)
+		return Date{}, newFormatError(kindFormat, s)
 	}
 	if y < MinYear || d > daysIn(y, m) {
-		return Date{}, newError(kindCalendar, expectCalendar, s)
+		return Date{}, newError(kindCalendar, s)
 	}
 	return Date{uint16(y), uint8(m), uint8(d)}, nil
 }
@@ -56,25 +59,25 @@ func Parse(s string) (Date, error) {
 // four year digits and two month and day digits. The errors are those of
 // [Parse], with "YYYY-MM-DD" as the expected form.
 func ParseISO(s string) (Date, error) {
-	if tooLong(s) {
-		return Date{}, newError(kindTooLong, expectISO, s)
+	if field.TooLong(s) {
+		return Date{}, &Error{field.TooLongCore(kindTooLong, s)}
 	}
 	t := strings.TrimSpace(s)
 	if len(t) != 10 {
 		if len(t) == 0 {
-			return Date{}, newError(kindEmpty, expectISO, s)
+			return Date{}, newError(kindEmptyISO, s)
 		}
-		return Date{}, newError(kindFormat, expectISO, s)
+		return Date{}, newFormatError(kindFormatISO, s)
 	}
-	y, ok1 := digits4(t[0], t[1], t[2], t[3])
-	m, ok2 := digits2(t[5], t[6])
-	d, ok3 := digits2(t[8], t[9])
+	y, ok1 := digits.Four(t[0:4])
+	m, ok2 := digits.Two(t[5:7])
+	d, ok3 := digits.Two(t[8:10])
 	if !ok1 || !ok2 || !ok3 || t[4] != '-' || t[7] != '-' ||
 		m < 1 || m > 12 || d < 1 || d > 31 {
-		return Date{}, newError(kindFormat, expectISO, s)
+		return Date{}, newFormatError(kindFormatISO, s)
 	}
 	if y < MinYear || d > daysIn(y, m) {
-		return Date{}, newError(kindCalendar, expectCalendar, s)
+		return Date{}, newError(kindCalendar, s)
 	}
 	return Date{uint16(y), uint8(m), uint8(d)}, nil
 }
@@ -97,42 +100,18 @@ func MustParseISO(s string) Date {
 func (d Date) CheckOn(today Date) error {
 	switch {
 	case today.IsZero():
-		return &Error{kind: kindNoToday, expected: expectToday, date: d}
+		return newError(kindNoToday, d.String())
 	case d.IsZero():
-		return &Error{kind: kindEmpty, expected: expectAPI}
+		return newError(kindEmpty, "")
 	case d.After(today):
-		return &Error{kind: kindFuture, expected: expectNotAfter, date: d}
+		return newError(kindFuture, d.String())
 	case d.AgeOn(today) > MaxAge:
-		return &Error{kind: kindImplausible, expected: expectAge, date: d}
+		return newError(kindImplausible, d.String())
 	}
 	return nil
 }
 
-// tooLong reports whether s has more than MaxInputLen characters, counting
-// them only when the byte length leaves a doubt (a character is 1 to
-// utf8.UTFMax bytes).
-func tooLong(s string) bool {
-	if len(s) <= MaxInputLen {
-		return false
-	}
-	return len(s) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(s) > MaxInputLen
-}
-
 func isSep(c byte) bool { return c == '-' || c == '/' }
-
-func digits2(a, b byte) (int, bool) {
-	a -= '0'
-	b -= '0'
-	return int(a)*10 + int(b), a <= 9 && b <= 9
-}
-
-func digits4(a, b, c, d byte) (int, bool) {
-	a -= '0'
-	b -= '0'
-	c -= '0'
-	d -= '0'
-	return int(a)*1000 + int(b)*100 + int(c)*10 + int(d), a <= 9 && b <= 9 && c <= 9 && d <= 9
-}
 
 // received for New's errors, built only on the error path.
 func ymdString(y, m, d int) string {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -16,12 +17,15 @@ var apiRE = regexp.MustCompile(apiPattern)
 // Parse: trim, the documented regexp, then time.Parse for calendar validity,
 // then the year-0000 decision. It returns the sentinel only.
 func slowParse(s string) (Date, error) {
-	if utf8.RuneCountInString(s) > MaxInputLen {
+	if jsLen(s) > MaxInputLen {
 		return Date{}, ErrTooLong
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Date{}, ErrEmpty
+	}
+	if !utf8.ValidString(s) || strings.Contains(s, "\x00") {
+		return Date{}, ErrInvalidString
 	}
 	if !apiRE.MatchString(s) {
 		return Date{}, ErrFormat
@@ -32,6 +36,9 @@ func slowParse(s string) (Date, error) {
 	}
 	return FromTime(t), nil
 }
+
+// jsLen is JavaScript's String.length: UTF-16 code units.
+func jsLen(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // naiveParse is what the benchmark compares Parse with: the documented
 // regexp followed by time.Parse, nothing else.

@@ -16,7 +16,8 @@ var (
 	// ErrPolicyCount: a record has more than MaxPolicies policies (code
 	// "policies_count"); the whole request is rejected.
 	ErrPolicyCount = errors.New("matching: too many policies in a record")
-	// ErrTooLong: an identifier is longer than MaxFieldLen characters (code
+	// ErrTooLong: an identifier is longer than MaxFieldLen characters, counted
+	// in UTF-16 code units as the API counts them (code
 	// "identifier_too_long"); the whole request is rejected.
 	ErrTooLong = errors.New("matching: identifier too long")
 	// ErrAmbiguousCustomer: several customers hold the record's key (code

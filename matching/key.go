@@ -6,30 +6,25 @@ import (
 	"unicode/utf8"
 
 	"github.com/carecycle/carerules/dob"
+	"github.com/carecycle/carerules/internal/field"
+	"github.com/carecycle/carerules/internal/textfold"
 	"github.com/carecycle/carerules/phone"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
-	"golang.org/x/text/width"
 )
 
-// MaxFieldLen is the API's limit, in characters (Unicode code points, as the
-// API's schema counts them), on an identifier and on each field of the
-// fallback key. Longer input is rejected before any other work: an
-// identifier that long is a validation error ([ErrTooLong]) and a fallback
-// field that long makes the fallback key absent.
-const MaxFieldLen = 255
+// MaxFieldLen is the API's limit on an identifier and on each field of the
+// fallback key: the library's one field limit, 255 characters counted in
+// UTF-16 code units, as the API's TypeScript schema counts them (a
+// character outside the Basic Multilingual Plane counts 2). Longer input is
+// rejected before any other work: an identifier that long is a validation
+// error ([ErrTooLong]) and a fallback field that long makes the fallback key
+// absent.
+const MaxFieldLen = field.Limit
 
-// tooLong reports whether s has more than [MaxFieldLen] characters. Input of
-// at most MaxFieldLen bytes is never counted, and input of more than
-// utf8.UTFMax*MaxFieldLen bytes is too long whatever it holds, so the count
-// is bounded and adversarial input costs almost nothing. Each byte of invalid
-// UTF-8 counts as one character.
-func tooLong(s string) bool {
-	if len(s) <= MaxFieldLen {
-		return false
-	}
-	return len(s) > utf8.UTFMax*MaxFieldLen || utf8.RuneCountInString(s) > MaxFieldLen
-}
+// tooLong reports whether s is longer than [MaxFieldLen]. Input of at most
+// MaxFieldLen bytes is never counted, and input of more than 3*MaxFieldLen
+// bytes is too long whatever it holds, so the count is bounded and
+// adversarial input costs almost nothing.
+func tooLong(s string) bool { return field.TooLong(s) }
 
 // keySep separates the four parts of a fallback key. Normalized names that
 // contain it are refused (see [FallbackKey]), so a key splits back into its
@@ -37,7 +32,7 @@ func tooLong(s string) bool {
 const keySep = '|'
 
 // FallbackKey returns the normalized demographic key of a person, the fallback
-// customer key of RULES.md (section matching), and reports whether all four
+// customer key of the matching rules, and reports whether all four
 // parts are present and valid. A host stores it next to the customer (an
 // indexed column) and [FallbackFinder] looks customers up by it.
 //
@@ -50,16 +45,17 @@ const keySep = '|'
 // persist it, and a change would be a new function, never a silent change of
 // this one.
 //
-// Names (first and last) are normalized by: full-width and half-width forms
-// folded to their usual width (golang.org/x/text/width.Fold), Unicode case
-// folding (cases.Fold; Cherokee small letters then fold to capitals, as
-// Unicode's CaseFolding.txt says, which x/text does not do), canonical
-// decomposition (NFD), removal of every non-spacing mark (accents),
-// recomposition (NFC); then apostrophes (' ` ´ ‘ ’
-// ‛ ʼ ＇) are removed, hyphens and dashes (- ‐ ‑ ‒ – — − ﹣ －) become a space,
-// every run of white space becomes one space, and the result is trimmed.
-// ASCII input takes a fast path that never touches x/text and gives the same
-// result.
+// Names (first and last) are normalized by the library's folding pipeline:
+// full-width and half-width forms folded to their usual width, Unicode case
+// folding (small Cherokee letters to capitals, as Unicode's case folding
+// does), canonical decomposition (NFD), removal of the combining
+// diacritics of Latin, Greek and Cyrillic letters only, recomposition
+// (NFC). Marks that make a different letter in other scripts are kept:
+// Japanese voicing marks (ジュン and シュン are different people), Indic
+// vowel signs, Thai vowels and tones. Then apostrophes (' ` ´ ‘ ’ ‛ ʼ ＇) are
+// removed, hyphens and dashes (- ‐ ‑ ‒ – — − ﹣ －) become a space, every run
+// of white space becomes one space, and the result is trimmed. ASCII input
+// takes a fast path that never touches x/text and gives the same result.
 //
 // The date of birth is accepted as the API writes it (MM-DD-YYYY or
 // MM/DD/YYYY, [dob.Parse]) or as a host stores it (YYYY-MM-DD,
@@ -163,21 +159,11 @@ func appendName(b []byte, s string) ([]byte, bool) {
 	return b, len(b) > start
 }
 
-// appendNameSlow is the general path. It builds no shared transform.Chain:
-// each step is a stateless transformer or a Caser made for this call, so it
-// is safe for concurrent use.
+// appendNameSlow is the general path: the library's folding pipeline with
+// only the Latin, Greek and Cyrillic diacritics removed, then the
+// punctuation and spaces of a name.
 func appendNameSlow(b []byte, s string) ([]byte, bool) {
-	s = width.Fold.String(s)
-	s = cases.Fold().String(s)
-	s = norm.NFD.String(s)
-	var sb strings.Builder
-	sb.Grow(len(s))
-	for _, r := range s {
-		if !unicode.Is(unicode.Mn, r) {
-			sb.WriteRune(foldCherokee(r))
-		}
-	}
-	s = norm.NFC.String(sb.String())
+	s = textfold.String(s, textfold.LatinGreekCyrillicMarks)
 
 	start := len(b)
 	space := false
@@ -201,21 +187,6 @@ func appendNameSlow(b []byte, s string) ([]byte, bool) {
 	return b, len(b) > start
 }
 
-// foldCherokee maps a small Cherokee letter to its capital, the direction
-// Unicode's CaseFolding.txt folds Cherokee. cases.Fold (golang.org/x/text)
-// maps capitals to small letters and small letters to capitals, so without
-// this a name's key would not be idempotent (found by FuzzNormalizeName:
-// "Ꮟ" gave "ꮟ", which gave "Ꮟ").
-func foldCherokee(r rune) rune {
-	switch {
-	case 0xab70 <= r && r <= 0xabbf: // small a .. small mo
-		return r - 0xab70 + 0x13a0
-	case 0x13f8 <= r && r <= 0x13fd: // small ye .. small mv
-		return r - 8
-	}
-	return r
-}
-
 func isApostrophe(r rune) bool {
 	switch r {
 	case '\'', '`', '\u00b4', '\u2018', '\u2019', '\u201b', '\u02bc', '\uff07':
@@ -233,7 +204,7 @@ func isHyphen(r rune) bool {
 }
 
 // Identifier reports whether s is a present identifier and returns it
-// trimmed. Per RULES.md an identifier is present when it is non-empty after
+// trimmed. An identifier is present when it is non-empty after
 // trimming surrounding white space (ASCII and Unicode) and is not a
 // serialization artifact: "null", "undefined", "nan" or "none" in any case.
 // Identifiers compare exactly (case-sensitive) after trimming.

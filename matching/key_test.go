@@ -207,13 +207,55 @@ func TestNormalizeNameCherokee(t *testing.T) {
 	for _, r := range small {
 		up := unicode.ToUpper(r)
 		require.NotEqual(t, r, up, "%U", r)
-		assert.Equal(t, up, foldCherokee(r), "%U", r)
-		assert.Equal(t, up, foldCherokee(up), "%U", up)
 		a, okA := NormalizeName(string(r))
 		b, okB := NormalizeName(string(up))
 		require.True(t, okA && okB, "%U", r)
 		assert.Equal(t, a, b, "%U", r)
+		assert.Equal(t, string(up), a, "%U folds to the capital", r)
 		again, _ := NormalizeName(a)
 		assert.Equal(t, a, again, "%U: idempotent", r)
 	}
+}
+
+// Rule: name normalization removes only the combining diacritics of Latin,
+// Greek and Cyrillic letters; marks that change a letter in other scripts
+// are kept, so ジュン and シュン are different people.
+func TestNameNormalizationRemovesOnlyLatinGreekCyrillicDiacritics(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"José", "jose"},
+		{"Zoë", "zoe"},
+		{"Ἀθηνᾶ", "αθηνα"},
+		{"Йосиф", "иосиф"},
+		{"ジュン", "ジュン"},
+		{"シ\u3099ュン", "ジュン"}, // decomposed input, same person as ジュン
+		{"कुमार", "कुमार"},
+		{"ก้อง", "ก้อง"},
+	} {
+		got, ok := NormalizeName(tt.in)
+		require.True(t, ok, "%q", tt.in)
+		assert.Equal(t, tt.want, got, "%q", tt.in)
+	}
+	for _, pair := range [][2]string{{"ジュン", "シュン"}, {"ダナカ", "タナカ"}, {"कुमार", "कमार"}, {"ก้อง", "กอง"}} {
+		a, _ := NormalizeName(pair[0])
+		b, _ := NormalizeName(pair[1])
+		assert.NotEqual(t, a, b, "%s and %s must stay different", pair[0], pair[1])
+		ka, okA := FallbackKey(pair[0], "Tanaka", "01/02/1990", "2125550150")
+		kb, okB := FallbackKey(pair[1], "Tanaka", "01/02/1990", "2125550150")
+		require.True(t, okA && okB)
+		assert.NotEqual(t, ka, kb)
+	}
+}
+
+// Common rule: a field over 255 UTF-16 code units makes the fallback key
+// absent; an emoji counts 2.
+func TestFallbackKeyFieldLimitCountsUTF16(t *testing.T) {
+	emoji := "\U0001F600"
+	_, ok := NormalizeName(strings.Repeat(emoji, 127) + "a") // 255 units
+	assert.True(t, ok)
+	_, ok = NormalizeName(strings.Repeat(emoji, 128)) // 256 units, 128 code points
+	assert.False(t, ok)
+	_, ok = FallbackKey(strings.Repeat(emoji, 128), "Doe", "01/02/1990", "2125550150")
+	assert.False(t, ok)
+	assert.True(t, tooLong(strings.Repeat(emoji, 128)))
+	assert.False(t, tooLong(strings.Repeat(emoji, 127)+"a"))
 }

@@ -2,9 +2,12 @@ package phone
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // FuzzParse checks, on any input:
@@ -13,7 +16,8 @@ import (
 //   - Parse accepts a subset of what ParseLenient accepts, with the same Number;
 //   - the canonical output re-parses to the same Number with both parsers, and
 //     canonicalization is idempotent; text marshalling round-trips;
-//   - an error is an *Error with a known code, the field path, the input as Received,
+//   - an error is an *Error with a known code, the field path, the input as Received
+//     (a description of it for over-long input and for text that is not valid),
 //     a zero Number, and an Error() text without any digit (no PII).
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
@@ -123,11 +127,30 @@ func checkError(t *testing.T, s string, n Number, err error) {
 	if !errors.As(err, &pe) {
 		t.Fatalf("%q: error %T is not an *Error", s, err)
 	}
-	if pe.Field() != FieldPath || pe.Received() != s || pe.Expected() == "" || !strings.HasPrefix(pe.Code(), "phone_") {
+	received := s
+	switch {
+	case errors.Is(err, ErrTooLong):
+		received = strconv.Itoa(len(utf16.Encode([]rune(s)))) + " characters"
+		if len(s) > 4*MaxLength {
+			received = strconv.Itoa(len(s)) + " bytes"
+		}
+	case errors.Is(err, ErrInvalidString):
+		if utf8.ValidString(s) && !strings.Contains(s, "\x00") {
+			t.Fatalf("%q: invalid_string for valid text", s)
+		}
+		received = pe.Received()
+		if strings.Contains(received, s) && s != "" {
+			t.Fatalf("%q: invalid_string echoes the input", s)
+		}
+	case !utf8.ValidString(s) || strings.Contains(s, "\x00"):
+		t.Fatalf("%q: invalid text gave %s, not invalid_string", s, pe.Code())
+	}
+	if pe.Field() != FieldPath || pe.Received() != received || pe.Expected() == "" ||
+		(!strings.HasPrefix(pe.Code(), "phone_") && pe.Code() != "invalid_string") {
 		t.Fatalf("%q: error fields %q %q %q %q", s, pe.Field(), pe.Code(), pe.Expected(), pe.Received())
 	}
 	known := false
-	for _, k := range []error{ErrTooLong, ErrEmpty, ErrCharacters, ErrCountryCode, ErrLength, ErrFormat, ErrAreaCode, ErrExchange} {
+	for _, k := range []error{ErrInvalidString, ErrTooLong, ErrEmpty, ErrCharacters, ErrCountryCode, ErrLength, ErrFormat, ErrAreaCode, ErrExchange} {
 		known = known || errors.Is(err, k)
 	}
 	if !known {

@@ -1,6 +1,7 @@
 package phone
 
 import (
+	"github.com/carecycle/carerules/internal/field"
 	"log/slog"
 	"unicode"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ type Number struct {
 // Parse does not allocate for valid input.
 func Parse(s string) (Number, error) {
 	if tooLong(s) {
-		return Number{}, &Error{kind: errTooLong, input: s}
+		return Number{}, newError(errTooLong, s, false)
 	}
 	t := trimSpace(s)
 	var (
@@ -50,7 +51,7 @@ func Parse(s string) (Number, error) {
 		}
 	}
 	if !ok {
-		return Number{}, &Error{kind: classify(t), input: s}
+		return Number{}, newError(classify(t), s, false)
 	}
 	return validate(n, s, false)
 }
@@ -75,7 +76,7 @@ func Parse(s string) (Number, error) {
 // ParseLenient does not allocate for valid input.
 func ParseLenient(s string) (Number, error) {
 	if tooLong(s) {
-		return Number{}, &Error{kind: errTooLong, input: s, lenient: true}
+		return Number{}, newError(errTooLong, s, true)
 	}
 	t := trimSpace(s)
 	n, ok := national(t)
@@ -95,7 +96,7 @@ func ParseLenient(s string) (Number, error) {
 		}
 	}
 	if !ok {
-		return Number{}, &Error{kind: classify(t), input: s, lenient: true}
+		return Number{}, newError(classify(t), s, true)
 	}
 	return validate(n, s, true)
 }
@@ -177,10 +178,10 @@ func groups(a, x, l string) (Number, bool) {
 // validate applies the NANP validity rules to a syntactically accepted number.
 func validate(n Number, s string, lenient bool) (Number, error) {
 	if areaCodes()[n.npa].Class == 0 {
-		return Number{}, &Error{kind: errAreaCode, input: s, lenient: lenient}
+		return Number{}, newError(errAreaCode, s, lenient)
 	}
 	if n.nxx < 200 || n.nxx%100 == 11 {
-		return Number{}, &Error{kind: errExchange, input: s, lenient: lenient}
+		return Number{}, newError(errExchange, s, lenient)
 	}
 	return n, nil
 }
@@ -226,14 +227,8 @@ func firstDigit(t string) byte {
 	return 0
 }
 
-// tooLong reports whether s has more than MaxLength characters, counting them only
-// when the byte length leaves a doubt (a character is 1 to utf8.UTFMax bytes).
-func tooLong(s string) bool {
-	if len(s) <= MaxLength {
-		return false
-	}
-	return len(s) > utf8.UTFMax*MaxLength || utf8.RuneCountInString(s) > MaxLength
-}
+// tooLong reports whether s is longer than the field limit (UTF-16 code units).
+func tooLong(s string) bool { return field.TooLong(s) }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

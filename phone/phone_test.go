@@ -59,7 +59,7 @@ func TestParse_RejectsLenientOnlyForms(t *testing.T) {
 	}
 }
 
-// The usual variants of RULES.md, and the rest of the documented lenient grammar.
+// The usual variants the rule lists, and the rest of the documented lenient grammar.
 var lenientOnly = []string{
 	"415-234-5678",
 	"415.234.5678",
@@ -147,8 +147,8 @@ func TestParseLenient_RejectsGarbage(t *testing.T) {
 		{"415 234 5678 415 234 5678", ErrLength},   // two numbers
 		{"+1 (415) 234-5678 / 415", ErrCharacters}, // slash
 		{"+1 (415) 234-5678 +1", ErrLength},        // trailing garbage
-		{"\x00415-234-5678", ErrCharacters},        // NUL
-		{"415-234-5678\xff", ErrCharacters},        // invalid UTF-8
+		{"\x00415-234-5678", ErrInvalidString},     // NUL
+		{"415-234-5678\xff", ErrInvalidString},     // invalid UTF-8, never repaired
 		{"415\u2013234\u20135678", ErrCharacters},  // en dash
 		{"\u200b415-234-5678", ErrCharacters},      // zero-width space is not white space
 		{"415-234-5678\u00a0x", ErrCharacters},     // trailing NBSP then a letter
@@ -216,9 +216,9 @@ func TestParse_TooLong(t *testing.T) {
 				assert.ErrorIs(t, err, ErrTooLong)
 			}
 
-			// The limit counts characters (code points), as the API's maxLength
-			// does, not bytes: 255 characters of which 245 are two-byte no-break
-			// spaces (500 bytes) are within it; one more character is not.
+			// The limit counts UTF-16 code units, as the API's schema does, not
+			// bytes: 255 characters of which 245 are two-byte no-break spaces
+			// (500 bytes) are within it; one more character is not.
 			wide := strings.Repeat("\u00a0", MaxLength-10) + "4152345678"
 			n, err = p.parse(wide)
 			require.NoError(t, err)
@@ -227,12 +227,21 @@ func TestParse_TooLong(t *testing.T) {
 			assert.ErrorIs(t, err, ErrTooLong)
 			_, err = p.parse(strings.Repeat("\U0001F600", MaxLength+1))
 			assert.ErrorIs(t, err, ErrTooLong)
+			// A character outside the BMP counts 2: 127 emoji and one space are
+			// 255 units (not too long, but not a phone number either); 128 emoji
+			// are 256 units, too long although only 128 code points.
+			_, err = p.parse(strings.Repeat("\U0001F600", 127) + " ")
+			assert.ErrorIs(t, err, ErrCharacters)
+			_, err = p.parse(strings.Repeat("\U0001F600", 128))
+			require.ErrorIs(t, err, ErrTooLong)
+			// The over-long input is described, not echoed.
+			assert.Equal(t, "256 characters", err.(*Error).Received())
 		})
 	}
 }
 
 // Rule: "area code and exchange start with 2-9, no N11 area code, no unassignable area
-// codes" and, decided in reference/zip_tz_phone.md, "an assigned NANP area code".
+// codes" and, as the library decides, "an assigned NANP area code".
 func TestParse_AreaCode(t *testing.T) {
 	bad := []string{
 		"000", "011", "099", "100", "111", "123", "199", // start with 0 or 1
@@ -491,7 +500,11 @@ func TestErrorFields(t *testing.T) {
 			require.ErrorAs(t, err, &ae)
 			assert.Equal(t, tc.code, ae.Code())
 			assert.Equal(t, "phoneNumber", ae.Field())
-			assert.Equal(t, tc.in, ae.Received())
+			if tc.code == "phone_too_long" {
+				assert.Equal(t, "256 characters", ae.Received()) // described, not echoed
+			} else {
+				assert.Equal(t, tc.in, ae.Received())
+			}
 			assert.NotEmpty(t, ae.Expected())
 			var pe *Error
 			require.ErrorAs(t, err, &pe)
@@ -507,11 +520,35 @@ func TestErrorFields(t *testing.T) {
 	// Every sentinel has its own code.
 	codes := map[string]bool{}
 	for _, s := range []error{ErrTooLong, ErrEmpty, ErrCharacters, ErrCountryCode, ErrLength, ErrFormat, ErrAreaCode, ErrExchange} {
-		c := (&Error{kind: s.(*kind)}).Code()
+		c := newError(s.(*kind), "", false).Code()
 		assert.False(t, codes[c], c)
 		codes[c] = true
 		assertNoDigits(t, s.Error())
 	}
+}
+
+// Common rule: text that is not valid Unicode is rejected, never repaired, with
+// code invalid_string; so is U+0000. Other control characters are phone_characters,
+// as before: they are not part of any accepted form.
+func TestInvalidTextRejected(t *testing.T) {
+	for _, tc := range []struct{ in, received string }{
+		{"415234567\xff", "invalid UTF-8 at byte 9"},
+		{"4152345678\x00", "U+0000 at byte 10"},
+		{"\xed\xa0\x80 4152345678", "invalid UTF-8 at byte 0"},
+	} {
+		for _, p := range parsers {
+			_, err := p.parse(tc.in)
+			require.ErrorIs(t, err, ErrInvalidString, "%s(%q)", p.name, tc.in)
+			var ae apiError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, "invalid_string", ae.Code())
+			assert.Equal(t, "phoneNumber", ae.Field())
+			assert.Equal(t, tc.received, ae.Received())
+			assertNoDigits(t, err.Error())
+		}
+	}
+	_, err := ParseLenient("415\t234 5678")
+	assert.ErrorIs(t, err, ErrCharacters)
 }
 
 // Rule (common): "Error() never prints a phone number or a date of birth (PII)".
@@ -618,6 +655,6 @@ func TestZeroError(t *testing.T) {
 	assert.NotEmpty(t, e.Error())
 	assert.Empty(t, e.Code())
 	assert.NoError(t, e.Unwrap())
-	assert.Equal(t, FieldPath, e.Field())
-	assert.NotEmpty(t, e.Expected())
+	assert.Empty(t, e.Field())
+	assert.Empty(t, e.Expected())
 }

@@ -13,7 +13,7 @@ import (
 
 // The slow, readable reference the fast parsers are checked against (net/netip keeps
 // one the same way): the documented forms as regular expressions, the digits copied
-// out, and the validity rules written from RULES.md over a table read independently of
+// out, and the validity rules written from the rule over a table read independently of
 // parseAreaCodes.
 var (
 	// strictRE is exactly the three documented forms.
@@ -109,7 +109,7 @@ func TestAgainstSlow_Mutations(t *testing.T) {
 	require.Greater(t, n, 500)
 }
 
-// The reference itself accepts what RULES.md says and rejects the rest, so that the
+// The reference itself accepts what the rule says and rejects the rest, so that the
 // differential tests cannot pass against a broken reference.
 func TestSlowReference(t *testing.T) {
 	assert.Equal(t, "+14152345678", slowParse("(415) 234-5678", strictRE))

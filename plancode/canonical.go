@@ -1,6 +1,10 @@
 package plancode
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/carecycle/carerules/internal/field"
+)
 
 // rule is what one context (Parse, or a policy type in Canonical) accepts.
 type rule struct {
@@ -9,6 +13,7 @@ type rule struct {
 	prefixes   string // the allowed prefixes, for messages
 	expected   string // what Expected reports for a CMS rule
 	free       bool   // no CMS format: trimmed and length-checked only
+	idx        uint8  // position in rules
 }
 
 func (r *rule) allows(p Prefix) bool {
@@ -23,31 +28,38 @@ func prefixBits(ps ...Prefix) uint32 {
 	return m
 }
 
+// rules lists every rule by its index, which an *Error keeps.
+var rules = [...]*rule{ruleAny, ruleMA, ruleMAPD, rulePDP, ruleFree}
+
 var (
 	ruleAny = &rule{
+		idx:      0,
 		allowed:  prefixBits(LocalMA, RegionalPPO, StandalonePDP, EmployerDirect, LINET),
 		prefixes: "H, R, S, E or X",
 		expected: "H1234-001-000 with prefix H, R, S, E or X",
 	}
 	ruleMA = &rule{
+		idx:        1,
 		policyType: "MA",
 		allowed:    prefixBits(LocalMA, RegionalPPO),
 		prefixes:   "H or R",
 		expected:   "H1234-001-000 with prefix H or R",
 	}
 	ruleMAPD = &rule{
+		idx:        2,
 		policyType: "MAPD",
 		allowed:    ruleMA.allowed,
 		prefixes:   ruleMA.prefixes,
 		expected:   ruleMA.expected,
 	}
 	rulePDP = &rule{
+		idx:        3,
 		policyType: "PDP",
 		allowed:    ruleAny.allowed,
 		prefixes:   "S, H, R, E or X",
 		expected:   "S1234-001-000 with prefix S, H, R, E or X",
 	}
-	ruleFree = &rule{free: true}
+	ruleFree = &rule{idx: 4, free: true}
 )
 
 // ruleFor returns the rule for a policy type: trimmed, full-width folded,
@@ -115,7 +127,10 @@ func Canonical(policyType, planCode string) (string, error) {
 	}
 	t := strings.TrimSpace(planCode)
 	if t == "" {
-		return "", &Error{kind: kindEmpty, received: planCode, rule: r}
+		return "", newError(kindEmpty, planCode, r)
+	}
+	if !field.ValidName(t) {
+		return "", newInvalid(t, r)
 	}
 	return t, nil
 }

@@ -1,5 +1,6 @@
 // Package plancode reads and canonicalizes the planCode of a policy, as the
-// careCycle API rules it (RULES.md, section plancode).
+// careCycle API rules it. The rules below are the library's; this page is
+// where they are written down.
 //
 // Medicare policies carry a CMS contract-style plan code: a contract ID
 // (prefix letter and 4-digit contract number), a 3-digit plan (PBP) ID and a
@@ -16,8 +17,12 @@
 //
 //   - Surrounding white space (ASCII and Unicode) is trimmed; nothing else is
 //     dropped.
-//   - Input of more than [MaxLen] (255) characters, counted as Unicode code
-//     points on the value as received, is rejected before any other work.
+//   - Input of more than [MaxLen] (255) characters, counted in UTF-16 code
+//     units on the value as received (as the API's TypeScript schema counts
+//     them: an emoji counts 2), is rejected before any other work.
+//   - Text that is not valid Unicode (invalid UTF-8) or holds a control
+//     character (U+0000 to U+001F) after trimming is rejected, never
+//     repaired.
 //   - Full-width characters are folded to ASCII first (golang.org/x/text/width,
 //     so "Ｈ１２３４－００１－０００" is H1234-001-000); ASCII input skips x/text.
 //   - A lower-case prefix letter is upper-cased.
@@ -37,13 +42,14 @@
 // unwraps to a sentinel for errors.Is:
 //
 //	plan_code_empty       ErrEmpty       empty or white space only
-//	plan_code_too_long    ErrTooLong     more than 255 characters
+//	plan_code_too_long    ErrTooLong     more than 255 characters (UTF-16 units)
+//	invalid_string        ErrInvalidString  invalid UTF-8 or a control character
 //	plan_code_syntax      ErrSyntax      not shaped like a CMS code
 //	plan_code_prefix      ErrPrefix      prefix not allowed for the policy type
 //	plan_code_incomplete  ErrIncomplete  H1234 or H1234-001 (H1234001)
 //
-// When several apply, the first in this order wins: too long, empty, syntax,
-// prefix, incomplete. So S1234-001 for an MA policy is a prefix error (the
+// When several apply, the first in this order wins: too long, empty,
+// invalid_string, syntax, prefix, incomplete. So S1234-001 for an MA policy is a prefix error (the
 // suggestion S1234-001-000 would still be wrong), and Q1234-001-000 passed
 // to Parse is a prefix error too: it has the shape, but Q is not a CMS prefix.
 // The message of an incomplete code suggests the complete form with segment
@@ -59,12 +65,12 @@
 //     a host that allows it checks for an empty value first or tests
 //     errors.Is(err, ErrEmpty).
 //   - The length limit applies to the value as received (JSON Schema's
-//     maxLength), before trimming, in code points.
+//     maxLength), before trimming, in UTF-16 code units.
 //   - Policy types are trimmed and full-width folded as well as compared
 //     case-insensitively (ASCII letters only), so "ＭＡ" cannot skip the
 //     Medicare check by looking like an unknown type. An empty or unknown
-//     policy type gets the MS treatment (kept as given), as RULES.md says of
-//     "every other type"; validating policyType against the API's enum is
+//     policy type gets the MS treatment (kept as given), as the rule does
+//     for "every other type"; validating policyType against the API's enum is
 //     not this package's job.
 //   - The only incomplete forms are the two documented ones, H1234 and
 //     H1234-001 (with H1234001, the same without its dash). A trailing dash
@@ -73,41 +79,18 @@
 //     contract 0000 and plan 000: the rule fixes the shape, not CMS's
 //     current numbering.
 //   - Only the segment is zero-padded, never the plan ID (H1234-1-000 is a
-//     syntax error), and only in the fully dashed form, as RULES.md says.
+//     syntax error), and only in the fully dashed form, as the rule says.
 //   - Error() quotes the plan code (it is not PII) shortened to 40 bytes;
 //     Received returns it whole (trimmed), and describes an over-long value
 //     by its length instead of holding it.
 //
-// # Performance
+// # Cost
 //
 // Parse scans bytes by hand, telling the accepted forms apart by length and
 // dash positions; the regular expressions in slow_test.go are the readable
 // reference the fuzz targets and TestDifferential check it against. Parse
 // does not allocate when it accepts its input, full-width input included
-// (TestParseNoAllocs pins it); a rejection allocates its 32-byte *Error,
-// which must carry the received value.
-//
-// Against the obvious regexp version (trim, upper-case, one regexp with
-// submatches, Atoi; bench_test.go), on the same inputs. The machine is a
-// shared 2-core VM whose load (about 10) swings separate benchmarks by 2-5x
-// between runs, so the figures that count come from BenchmarkParseVsRegexp,
-// which alternates batches of 100 calls of each and takes medians:
-//
-//	go test -run='^$' -bench=. -count=5 ./plancode   (medians of 5, go1.26, linux/amd64)
-//
-//	input                  Parse      regexp    regexp/Parse  allocs/op (Parse, regexp)
-//	H1234-001-000          16.6 ns    277 ns    16.8x         0, 2
-//	H1234001000            17.5 ns    252 ns    14.4x         0, 2
-//	H1234-0O1-000 invalid  37.9 ns    294 ns     7.7x         1, 3
-//	H1234-001 incomplete   32.9 ns    165 ns     5.1x         1, 3
-//
-// The target (Parse at most 1/10 of the regexp time, 0 allocs/op) is met
-// for valid input and missed for rejected input: there the one allocation
-// of the typed error (about 18 ns of the 35) is the floor for an error that
-// reports what it received. The separate benchmarks, same run, medians:
-// BenchmarkParse 64/71/99/82 ns/op, BenchmarkParseRegexp 393/333/378/414
-// ns/op (loaded machine; same allocs as above). Full-width input
-// (BenchmarkParseFullWidth) about 350 ns/op, 0 allocs; a 850 KB input is
-// rejected in about 70 ns (BenchmarkParseTooLong); Canonical for MA 60
-// ns/op (1 alloc: the returned string), for MS 42 ns/op (0 allocs).
+// (TestParseNoAllocs pins it); a rejection allocates its one *Error, which
+// carries the received value. Benchmarks beside the obvious regexp version
+// are in bench_test.go.
 package plancode

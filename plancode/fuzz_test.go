@@ -10,7 +10,7 @@ import (
 	"golang.org/x/text/width"
 )
 
-// The documented shape (RULES.md): prefix letter, 4-digit contract, 3-digit
+// The documented shape (the plancode rule): prefix letter, 4-digit contract, 3-digit
 // plan, 3-digit segment, in either case for the letter. Property 4 checks
 // every accepted input against it once surrounding space is trimmed, width
 // is folded and dashes are removed; the one documented exception is the
@@ -28,6 +28,7 @@ var sentinels = map[string]error{
 	"plan_code_syntax":     ErrSyntax,
 	"plan_code_prefix":     ErrPrefix,
 	"plan_code_incomplete": ErrIncomplete,
+	"invalid_string":       ErrInvalidString,
 }
 
 // fuzzSeeds are inputs worth starting from; testdata/fuzz holds more.

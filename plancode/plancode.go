@@ -4,13 +4,16 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/carecycle/carerules/internal/field"
 	"golang.org/x/text/width"
 )
 
-// MaxLen is the API's length limit for planCode, in characters (Unicode code
-// points, as JSON Schema's maxLength counts them). It applies to the value as
-// received, before trimming, and is checked before any other work.
-const MaxLen = 255
+// MaxLen is the API's length limit for planCode, the library's one field
+// limit: 255 characters counted in UTF-16 code units, as the API's
+// TypeScript schema counts them (a character outside the Basic Multilingual
+// Plane, such as an emoji, counts 2). It applies to the value as received,
+// before trimming, and is checked before any other work.
+const MaxLen = field.Limit
 
 // Prefix is the first letter of a CMS contract ID. Its value is the upper-case
 // ASCII letter itself; the zero Prefix is invalid. The named constants are the
@@ -234,16 +237,21 @@ func parse(s string, x *rule) (Code, error) {
 	}
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return Code{}, &Error{kind: kindEmpty, received: s, rule: x}
+		return Code{}, newError(kindEmpty, s, x)
 	}
 	c, sh := scanInput(t)
 	switch {
 	case sh == shapeSyntax:
-		return Code{}, &Error{kind: kindSyntax, received: t, rule: x}
+		// A code is ASCII once folded, so invalid text is only looked for
+		// here, on the error path.
+		if !field.ValidName(t) {
+			return Code{}, newInvalid(t, x)
+		}
+		return Code{}, newError(kindSyntax, t, x)
 	case !x.allows(c.prefix):
-		return Code{}, &Error{kind: kindPrefix, received: t, rule: x}
+		return Code{}, newError(kindPrefix, t, x)
 	case sh != shapeComplete:
-		return Code{}, &Error{kind: kindIncomplete, received: t, rule: x}
+		return Code{}, newError(kindIncomplete, t, x)
 	}
 	return c, nil
 }
@@ -274,17 +282,9 @@ func scanInput(t string) (Code, shape) {
 	return Code{}, shapeSyntax
 }
 
-// tooLong reports whether s has more than MaxLen characters, counting
-// characters only when the byte length leaves a doubt.
-func tooLong(s string) bool {
-	if len(s) <= MaxLen {
-		return false
-	}
-	if len(s) > utf8.UTFMax*MaxLen {
-		return true
-	}
-	return utf8.RuneCountInString(s) > MaxLen
-}
+// tooLong reports whether s is longer than the field limit (UTF-16 code
+// units, as the API counts them).
+func tooLong(s string) bool { return field.TooLong(s) }
 
 // fold appends the ASCII form of s to b: ASCII bytes as they are, other
 // characters through width folding. It reports false if s is longer than

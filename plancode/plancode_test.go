@@ -48,7 +48,7 @@ func runParse(t *testing.T, cases []parseCase) {
 	}
 }
 
-// RULES.md: "Shape: prefix letter + 4-digit contract number + 3-digit plan
+// Rule: "Shape: prefix letter + 4-digit contract number + 3-digit plan
 // (PBP) ID + 3-digit segment ID. Canonical form is dashed and upper case:
 // H1234-001-000."
 func TestRule_ShapeAndCanonicalForm(t *testing.T) {
@@ -74,7 +74,7 @@ func TestRule_ShapeAndCanonicalForm(t *testing.T) {
 	})
 }
 
-// RULES.md: "Dashes are optional at the two boundaries, each independently
+// Rule: "Dashes are optional at the two boundaries, each independently
 // ... Any other separator or position is an error."
 func TestRule_OptionalDashes(t *testing.T) {
 	runParse(t, []parseCase{
@@ -98,7 +98,7 @@ func TestRule_OptionalDashes(t *testing.T) {
 	})
 }
 
-// RULES.md: "A lower-case prefix letter is accepted and upper-cased."
+// Rule: "A lower-case prefix letter is accepted and upper-cased."
 func TestRule_LowerCasePrefix(t *testing.T) {
 	runParse(t, []parseCase{
 		{"h", "h1234-001-000", "H1234-001-000", nil},
@@ -110,7 +110,7 @@ func TestRule_LowerCasePrefix(t *testing.T) {
 	})
 }
 
-// RULES.md: "Full-width characters are folded to ASCII first
+// Rule: "Full-width characters are folded to ASCII first
 // (golang.org/x/text/width)."
 func TestRule_FullWidthFolded(t *testing.T) {
 	runParse(t, []parseCase{
@@ -125,11 +125,11 @@ func TestRule_FullWidthFolded(t *testing.T) {
 		{"full-width incomplete", "Ｈ１２３４－００１", "", ErrIncomplete},
 		{"full-width unknown prefix", "Ｑ１２３４－００１－０００", "", ErrPrefix},
 		{"half-width katakana does not fold to ASCII", "Hｱ234-001-000", "", ErrSyntax},
-		{"invalid UTF-8", "H1234-001-00\xff", "", ErrSyntax},
+		{"invalid UTF-8 is invalid_string, not repaired", "H1234-001-00\xff", "", ErrInvalidString},
 	})
 }
 
-// RULES.md: "In the fully dashed form only, a 1- or 2-digit segment is
+// Rule: "In the fully dashed form only, a 1- or 2-digit segment is
 // zero-padded (H1234-001-0 -> H1234-001-000)."
 func TestRule_SegmentZeroPaddingDashedOnly(t *testing.T) {
 	runParse(t, []parseCase{
@@ -150,7 +150,7 @@ func TestRule_SegmentZeroPaddingDashedOnly(t *testing.T) {
 	})
 }
 
-// RULES.md: "Incomplete codes (H1234, H1234-001) are errors with their own
+// Rule: "Incomplete codes (H1234, H1234-001) are errors with their own
 // code, and the message suggests the complete form with segment 000."
 func TestRule_IncompleteCodes(t *testing.T) {
 	cases := []struct {
@@ -184,7 +184,7 @@ func TestRule_IncompleteCodes(t *testing.T) {
 	})
 }
 
-// RULES.md: "Medicare types MA and MAPD: a complete CMS contract-style code
+// Rule: "Medicare types MA and MAPD: a complete CMS contract-style code
 // with prefix H or R. PDP: prefix S, H, R, E or X." and "A wrong prefix for
 // the type is its own error code, naming the prefixes allowed for it."
 func TestRule_MedicarePrefixByPolicyType(t *testing.T) {
@@ -221,7 +221,7 @@ func TestRule_MedicarePrefixByPolicyType(t *testing.T) {
 	}
 }
 
-// RULES.md: a wrong prefix wins over an incomplete code (the suggestion
+// Rule: a wrong prefix wins over an incomplete code (the suggestion
 // would be wrong), and a complete code is required for Medicare types.
 func TestRule_MedicareNeedsCompleteCode(t *testing.T) {
 	for _, tc := range []struct {
@@ -245,7 +245,7 @@ func TestRule_MedicareNeedsCompleteCode(t *testing.T) {
 	}
 }
 
-// RULES.md: "CMS meaning of the prefix: H local MA/MAPD, R regional PPO, S
+// Rule: "CMS meaning of the prefix: H local MA/MAPD, R regional PPO, S
 // stand-alone PDP, E employer/union direct contract, X Limited Income Newly
 // Eligible Transition; expose it."
 func TestRule_PrefixMeaning(t *testing.T) {
@@ -276,7 +276,7 @@ func TestRule_PrefixMeaning(t *testing.T) {
 	}
 }
 
-// RULES.md: "MS (Medicare Supplement) plan codes are carrier-specific:
+// Rule: "MS (Medicare Supplement) plan codes are carrier-specific:
 // trimmed, length-checked, kept as given. Every other policy type (ACA,
 // Dental, Vision, Life, ...) likewise."
 func TestRule_OtherPolicyTypesKeptAsGiven(t *testing.T) {
@@ -350,7 +350,7 @@ func TestCanonical_EmptyPlanCode(t *testing.T) {
 	assert.ErrorIs(t, err, ErrEmpty)
 }
 
-// RULES.md, common: "Surrounding white space (ASCII and Unicode spaces) is
+// Common rule: "Surrounding white space (ASCII and Unicode spaces) is
 // trimmed before parsing. Nothing else is silently dropped."
 func TestCommon_TrimSurroundingSpace(t *testing.T) {
 	runParse(t, []parseCase{
@@ -361,16 +361,18 @@ func TestCommon_TrimSurroundingSpace(t *testing.T) {
 		{"space inside", "H1234 -001-000", "", ErrSyntax},
 		{"zero-width space is not white space", "\u200bH1234-001-000", "", ErrSyntax},
 		{"BOM is not white space", "\ufeffH1234-001-000", "", ErrSyntax},
-		{"NUL is not white space", "H1234-001-000\x00", "", ErrSyntax},
+		{"NUL is not white space: invalid_string", "H1234-001-000\x00", "", ErrInvalidString},
 	})
 }
 
-// RULES.md, common: "Input longer than the API's field limit (255 unless
-// stated) is rejected before any other work."
+// Common rule: input longer than the field limit, 255 characters counted in
+// UTF-16 code units (JavaScript's String.length), is rejected before any
+// other work.
 func TestCommon_LengthLimit(t *testing.T) {
 	at := strings.Repeat("x", MaxLen)
 	over := at + "x"
 	wide := strings.Repeat("é", MaxLen) // 255 characters, 510 bytes
+	emoji := "\U0001F600"               // outside the BMP: 2 UTF-16 units
 	for _, tc := range []struct {
 		name, pt, in string
 		err          error
@@ -379,7 +381,10 @@ func TestCommon_LengthLimit(t *testing.T) {
 		{"MS multi-byte at the limit", "MS", wide, nil},
 		{"MS over the limit", "MS", over, ErrTooLong},
 		{"MS multi-byte over", "MS", wide + "é", ErrTooLong},
-		{"MS 4-byte characters over", "MS", strings.Repeat("\U0001F600", MaxLen+1), ErrTooLong},
+		{"MS 4-byte characters over", "MS", strings.Repeat(emoji, MaxLen+1), ErrTooLong},
+		{"MS 127 emoji + 1 ASCII = 255 units pass", "MS", strings.Repeat(emoji, 127) + "a", nil},
+		{"MS 128 emoji = 256 units are too long", "MS", strings.Repeat(emoji, 128), ErrTooLong},
+		{"MS 128 emoji, 128 code points, still too long", "ACA", strings.Repeat(emoji, 128), ErrTooLong},
 		{"white space counts: received before trimming", "MS", " " + at, ErrTooLong},
 		{"huge", "ACA", strings.Repeat("a", 1<<20), ErrTooLong},
 		{"MA over the limit is too long, not syntax", "MA", over, ErrTooLong},
@@ -407,9 +412,49 @@ func TestCommon_LengthLimit(t *testing.T) {
 	_, err = Parse(strings.Repeat("a", 5000))
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "5000 bytes", e.Received())
+	_, err = Canonical("MS", strings.Repeat(emoji, 128))
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "256 characters", e.Received())
 }
 
-// RULES.md, common: errors are typed, with a stable code, the field path,
+// Common rule: text that is not valid Unicode is rejected, never repaired
+// (code invalid_string); U+0000 and the other C0 controls too, a plan code
+// being an identifier. White space around is trimmed first.
+func TestCommon_InvalidTextRejected(t *testing.T) {
+	for _, tc := range []struct {
+		name, pt, in, received string
+	}{
+		{"MS invalid UTF-8", "MS", "Plan \xffG", "invalid UTF-8 at byte 5"},
+		{"ACA unpaired surrogate in UTF-8", "ACA", "X\xed\xa0\x80", "invalid UTF-8 at byte 1"},
+		{"MS NUL", "MS", "G\x00", "U+0000 at byte 1"},
+		{"MS tab inside", "MS", "Plan\tG", "control character U+0009 at byte 4"},
+		{"MA invalid UTF-8", "MA", "H1234-001-000\xff", "invalid UTF-8 at byte 13"},
+		{"PDP NUL", "PDP", "\x00S1234-001-000", "U+0000 at byte 0"},
+		{"Parse control character", "", "H1234\x01-001-000", "control character U+0001 at byte 5"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			if tc.pt == "" {
+				_, err = Parse(tc.in)
+			} else {
+				_, err = Canonical(tc.pt, tc.in)
+			}
+			require.ErrorIs(t, err, ErrInvalidString)
+			var e apiError
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, "invalid_string", e.Code())
+			assert.Equal(t, "planCode", e.Field())
+			assert.Equal(t, tc.received, e.Received())
+			assert.NotEmpty(t, e.Expected())
+		})
+	}
+	// Trimmed first: surrounding tabs and newlines are white space.
+	got, err := Canonical("MS", "\tPlan G\n")
+	require.NoError(t, err)
+	assert.Equal(t, "Plan G", got)
+}
+
+// Common rule: errors are typed, with a stable code, the field path,
 // expected and received, and support errors.Is.
 func TestCommon_TypedErrors(t *testing.T) {
 	for _, tc := range []struct {
@@ -468,7 +513,7 @@ func TestError_ShortensLongInput(t *testing.T) {
 	assert.Equal(t, long, e.Received())
 }
 
-// RULES.md, common: "Valid output is a canonical value type (comparable, zero
+// Common rule: "Valid output is a canonical value type (comparable, zero
 // value = invalid/absent) with String(), MarshalText/UnmarshalText (and so
 // JSON), and Parse(String(x)) == x."
 func TestCommon_ValueType(t *testing.T) {
@@ -593,7 +638,8 @@ func TestError_ZeroValue(t *testing.T) {
 		_ = e.Received()
 		_ = e.Code()
 	})
-	assert.ErrorIs(t, &e, ErrEmpty)
+	assert.NoError(t, e.Unwrap())
+	assert.Empty(t, e.Code())
 }
 
 // fold and maxInputBytes rely on this property of the width tables: every

@@ -5,13 +5,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
 
 // This file is the slow, readable reference implementation of the rules,
-// written straight from RULES.md with the documented shape as regular
+// written straight from the rule with the documented shape as regular
 // expressions. The fast parser is checked against it by TestDifferential and
 // by the fuzz targets. Keep it obvious rather than quick.
 
@@ -28,12 +29,15 @@ var (
 // refParse is the reference for parse with the given allowed prefix letters.
 // It returns the Code, or the error code.
 func refParse(s, allowed string) (Code, string) {
-	if utf8.RuneCountInString(s) > 255 {
+	if jsLen(s) > 255 {
 		return Code{}, "plan_code_too_long"
 	}
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return Code{}, "plan_code_empty"
+	}
+	if !refValidName(t) {
+		return Code{}, "invalid_string"
 	}
 	f := width.Fold.String(t)
 	if f[0] >= 'a' && f[0] <= 'z' {
@@ -73,6 +77,15 @@ func refParse(s, allowed string) (Code, string) {
 
 // refCanonical is the reference for Canonical: the canonical string, or the
 // error code.
+// jsLen is the length the API counts: JavaScript's String.length, UTF-16
+// code units (an invalid byte decodes to U+FFFD, one unit).
+func jsLen(s string) int { return len(utf16.Encode([]rune(s))) }
+
+// refValidName: valid UTF-8 and no C0 control character (identifiers).
+func refValidName(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return r < ' ' })
+}
+
 func refCanonical(policyType, planCode string) (string, string) {
 	pt := width.Fold.String(strings.TrimSpace(policyType))
 	pt = strings.Map(func(r rune) rune {
@@ -88,12 +101,15 @@ func refCanonical(policyType, planCode string) (string, string) {
 	case "PDP":
 		allowed = "SHREX"
 	default:
-		if utf8.RuneCountInString(planCode) > 255 {
+		if jsLen(planCode) > 255 {
 			return "", "plan_code_too_long"
 		}
 		t := strings.TrimSpace(planCode)
 		if t == "" {
 			return "", "plan_code_empty"
+		}
+		if !refValidName(t) {
+			return "", "invalid_string"
 		}
 		return t, ""
 	}

@@ -1,6 +1,8 @@
 package termination
 
 import (
+	"github.com/carecycle/carerules/internal/digits"
+	"github.com/carecycle/carerules/internal/field"
 	"strings"
 	"time"
 
@@ -33,30 +35,27 @@ const (
 // DD/MM is never read, so 13/01/2024 is an error, not January 13. Mixed
 // separators (01-02/2024) are errors.
 //
-// Errors wrap [ErrEmpty], [ErrTooLong] (over [MaxInputLen] characters, checked
-// first), [ErrDateFormat] or [ErrDateCalendar] (no such day, e.g. 2023-02-29
+// Errors wrap [ErrEmpty], [ErrTooLong] (over [MaxInputLen] characters in
+// UTF-16 code units, checked first), [ErrInvalidString] (invalid UTF-8 or a
+// control character, never repaired), [ErrDateFormat] or [ErrDateCalendar] (no such day, e.g. 2023-02-29
 // or year 0000), with field path "effectiveDate".
 func ParseEffectiveDate(s string) (dob.Date, error) {
 	d, r := parseDate(s)
-	if r == dateOK {
-		return d, nil
-	}
-	e := &Error{field: FieldEffectiveDate, expected: expectDate, received: s}
 	switch r {
+	case dateOK:
+		return d, nil
 	case dateEmpty:
-		e.code, e.err = "effective_date_empty", ErrEmpty
+		return dob.Date{}, newError(kindDateEmpty, s)
 	case dateTooLong:
-		e.code, e.err = "effective_date_too_long", ErrTooLong
+		return dob.Date{}, &Error{field.TooLongCore(kindDateTooLong, s)}
 	case dateCalendar:
-		e.code, e.err, e.expected = "effective_date_calendar", ErrDateCalendar, expectCalendar
-	default:
-		e.code, e.err = "effective_date_format", ErrDateFormat
+		return dob.Date{}, newError(kindDateCalendar, s)
 	}
-	return dob.Date{}, e
+	return dob.Date{}, newSyntaxError(kindDateFormat, kindDateInvalid, s, strings.TrimSpace(s))
 }
 
 func parseDate(s string) (dob.Date, dateResult) {
-	if tooLong(s) {
+	if field.TooLong(s) {
 		return dob.Date{}, dateTooLong
 	}
 	t := strings.TrimSpace(s)
@@ -68,18 +67,18 @@ func parseDate(s string) (dob.Date, dateResult) {
 	case len(t) >= 10 && t[4] == '-' && t[7] == '-':
 		// YYYY-MM-DD, possibly followed by an RFC 3339 time.
 		var ok1, ok2, ok3 bool
-		y, ok1 = digits(t[0:4])
-		m, ok2 = digits(t[5:7])
-		d, ok3 = digits(t[8:10])
+		y, ok1 = digits.Parse(t[0:4])
+		m, ok2 = digits.Parse(t[5:7])
+		d, ok3 = digits.Parse(t[8:10])
 		if !ok1 || !ok2 || !ok3 || (len(t) > 10 && !rfc3339Time(t[10:])) {
 			return dob.Date{}, dateFormat
 		}
 	case len(t) == 10 && t[2] == '-' && t[5] == '-':
 		// MM-DD-YYYY.
 		var ok1, ok2, ok3 bool
-		m, ok1 = digits(t[0:2])
-		d, ok2 = digits(t[3:5])
-		y, ok3 = digits(t[6:10])
+		m, ok1 = digits.Parse(t[0:2])
+		d, ok2 = digits.Parse(t[3:5])
+		y, ok3 = digits.Parse(t[6:10])
 		if !ok1 || !ok2 || !ok3 {
 			return dob.Date{}, dateFormat
 		}
@@ -95,9 +94,9 @@ func parseDate(s string) (dob.Date, dateResult) {
 			return dob.Date{}, dateFormat
 		}
 		var ok1, ok2, ok3 bool
-		m, ok1 = digits(t[:i])
-		d, ok2 = digits(rest[:j])
-		y, ok3 = digits(rest[j+1:])
+		m, ok1 = digits.Parse(t[:i])
+		d, ok2 = digits.Parse(rest[:j])
+		y, ok3 = digits.Parse(rest[j+1:])
 		if !ok1 || !ok2 || !ok3 {
 			return dob.Date{}, dateFormat
 		}
@@ -119,9 +118,9 @@ func rfc3339Time(s string) bool {
 	if len(s) < 10 || (s[0] != 'T' && s[0] != 't') || s[3] != ':' || s[6] != ':' {
 		return false
 	}
-	hh, ok1 := digits(s[1:3])
-	mm, ok2 := digits(s[4:6])
-	ss, ok3 := digits(s[7:9])
+	hh, ok1 := digits.Parse(s[1:3])
+	mm, ok2 := digits.Parse(s[4:6])
+	ss, ok3 := digits.Parse(s[7:9])
 	if !ok1 || !ok2 || !ok3 || hh > 23 || mm > 59 || ss > 60 { // 60: leap second
 		return false
 	}
@@ -143,27 +142,11 @@ func rfc3339Time(s string) bool {
 		if len(s) != 6 || s[3] != ':' {
 			return false
 		}
-		oh, ok1 := digits(s[1:3])
-		om, ok2 := digits(s[4:6])
+		oh, ok1 := digits.Parse(s[1:3])
+		om, ok2 := digits.Parse(s[4:6])
 		return ok1 && ok2 && oh <= 23 && om <= 59
 	}
 	return false
-}
-
-// digits parses a short run of ASCII digits (1 to 4 of them).
-func digits(s string) (int, bool) {
-	if len(s) == 0 || len(s) > 4 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i] - '0'
-		if c > 9 {
-			return 0, false
-		}
-		n = n*10 + int(c)
-	}
-	return n, true
 }
 
 // Today returns today's civil date: clock()'s calendar date in loc. A nil

@@ -30,6 +30,10 @@
 //   - Each termination carries previousStatus (the status before the
 //     request, even when the request also updated it) and the new status
 //     Terminated. Applying the outcome and deciding again terminates nothing.
+//   - A status or effectiveDate over 255 characters, counted in UTF-16 code
+//     units as the API counts them, is rejected first ([ErrTooLong]); text
+//     that is not valid (invalid UTF-8, a control character) is
+//     [ErrInvalidString], never repaired.
 //
 // # Decisions the API leaves open
 //
@@ -55,7 +59,7 @@
 //   - When the rule is not triggered the [Decision] lists nothing; when it
 //     is, every policy appears exactly once, terminated or skipped.
 //
-// # Performance
+// # Cost
 //
 // [DecideInto] with a caller-supplied Decision allocates nothing (pinned by
 // TestNoAllocs); valid ParseEffectiveDate and ParseStatus allocate nothing.

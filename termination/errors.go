@@ -2,7 +2,8 @@ package termination
 
 import (
 	"errors"
-	"unicode/utf8"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // Field paths reported by [Error.Field].
@@ -11,21 +12,12 @@ const (
 	FieldEffectiveDate = "effectiveDate"
 )
 
-// MaxInputLen is the longest status or effective date the parsers look at,
-// the API's default string field limit, in characters (Unicode code points,
-// as the API's maxLength counts them; a byte of invalid UTF-8 counts as one).
+// MaxInputLen is the longest status or effective date the parsers look at:
+// the library's one field limit, 255 characters counted in UTF-16 code
+// units as the API's TypeScript schema counts them (a character outside the
+// Basic Multilingual Plane counts 2; a byte of invalid UTF-8 counts 1).
 // Longer input is rejected with [ErrTooLong] before any other work.
-const MaxInputLen = 255
-
-// tooLong reports whether s has more than MaxInputLen characters, counting
-// them only when the byte length leaves a doubt (a character is 1 to
-// utf8.UTFMax bytes).
-func tooLong(s string) bool {
-	if len(s) <= MaxInputLen {
-		return false
-	}
-	return len(s) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(s) > MaxInputLen
-}
+const MaxInputLen = field.Limit
 
 // Sentinel errors. Every error this package returns is an [*Error] wrapping
 // exactly one of them.
@@ -33,7 +25,8 @@ var (
 	// ErrEmpty: the input is empty or white space only (codes "status_empty",
 	// "effective_date_empty").
 	ErrEmpty = errors.New("termination: empty value")
-	// ErrTooLong: the input is longer than MaxInputLen characters (codes
+	// ErrTooLong: the input is longer than MaxInputLen characters, in UTF-16
+	// code units (codes
 	// "status_too_long", "effective_date_too_long").
 	ErrTooLong = errors.New("termination: input too long")
 	// ErrUnknownStatus: not one of the API's ten policy statuses (code
@@ -52,6 +45,11 @@ var (
 	// (code "today_missing"): a programming error in the caller, never
 	// guessed around.
 	ErrNoToday = errors.New("termination: no today given")
+	// ErrInvalidString: the input is not valid text: invalid UTF-8 (never
+	// repaired) or a control character (U+0000 to U+001F) after trimming
+	// (code "invalid_string"). It is the same value as every other package's
+	// ErrInvalidString.
+	ErrInvalidString = field.ErrInvalidString
 )
 
 const (
@@ -62,41 +60,59 @@ const (
 	expectToday    = "a non-zero today"
 )
 
+// The error kinds, one per code and field path.
+var (
+	kindStatusTooLong = &field.Kind{Code: "status_too_long", Path: FieldStatus, Expected: field.ExpectedLen, Err: ErrTooLong}
+	kindStatusEmpty   = &field.Kind{Code: "status_empty", Path: FieldStatus, Expected: expectStatus, Err: ErrEmpty}
+	kindStatusUnknown = &field.Kind{Code: "status_unknown", Path: FieldStatus, Expected: expectStatus, Err: ErrUnknownStatus}
+	kindStatusInvalid = &field.Kind{Code: field.CodeInvalidString, Path: FieldStatus, Expected: field.ExpectedName, Err: ErrInvalidString}
+
+	kindDateTooLong  = &field.Kind{Code: "effective_date_too_long", Path: FieldEffectiveDate, Expected: field.ExpectedLen, Err: ErrTooLong}
+	kindDateEmpty    = &field.Kind{Code: "effective_date_empty", Path: FieldEffectiveDate, Expected: expectDate, Err: ErrEmpty}
+	kindDateFormat   = &field.Kind{Code: "effective_date_format", Path: FieldEffectiveDate, Expected: expectDate, Err: ErrDateFormat}
+	kindDateCalendar = &field.Kind{Code: "effective_date_calendar", Path: FieldEffectiveDate, Expected: expectCalendar, Err: ErrDateCalendar}
+	kindDateInvalid  = &field.Kind{Code: field.CodeInvalidString, Path: FieldEffectiveDate, Expected: field.ExpectedName, Err: ErrInvalidString}
+
+	kindSkipReason = &field.Kind{Code: "skip_reason_unknown", Path: "reason", Expected: "a skip reason code such as not_aca", Err: ErrUnknownSkipReason}
+	kindNoToday    = &field.Kind{Code: "today_missing", Path: "today", Expected: expectToday, Err: ErrNoToday}
+)
+
 // Error is the error type of this package. It carries a stable snake_case
-// code, the API field path, what was expected and what was received. Error()
-// never contains the received value (a host decides where input may go);
-// Received returns it.
+// code, the API field path, what was expected and what was received, from
+// the embedded core. Error() never contains the received value (a host
+// decides where input may go); Received returns it: the input as given, or
+// for input over the limit a description of its length ("300
+// characters"), for text that is not valid a description of the fault.
 type Error struct {
-	code     string
-	field    string
-	expected string
-	received string
-	err      error
+	field.Core
+}
+
+func newError(k *field.Kind, received string) *Error {
+	return &Error{field.New(k, received)}
+}
+
+// newSyntaxError reports s, which the parser rejected as kind k; or, when s
+// (trimmed: t) is not valid text, that, with kind invalid.
+func newSyntaxError(k, invalid *field.Kind, s, t string) *Error {
+	if !field.ValidName(t) {
+		return newError(invalid, field.DescribeInvalid(t, true))
+	}
+	return newError(k, s)
 }
 
 // Error returns a message naming the problem, the field and the code,
 // without the received value.
 func (e *Error) Error() string {
-	if e.err == nil { // the zero Error, not made by this package
+	k := e.Kind()
+	if k == nil { // the zero Error, not made by this package
 		return "termination: invalid value"
 	}
-	return e.err.Error() + " (" + e.field + ", code " + e.code + ")"
+	msg := k.Err.Error()
+	if k.Err == ErrInvalidString {
+		msg = "termination: " + msg
+	}
+	return msg + " (" + k.Path + ", code " + k.Code + ")"
 }
 
-// Unwrap returns the sentinel, for errors.Is.
-func (e *Error) Unwrap() error { return e.err }
-
-// Code returns the stable snake_case code, e.g. "effective_date_format".
-func (e *Error) Code() string { return e.code }
-
-// Field returns the API field path: "status", "effectiveDate" or "today".
-func (e *Error) Field() string { return e.field }
-
-// Expected describes the accepted forms.
-func (e *Error) Expected() string { return e.expected }
-
-// Received returns the rejected input as given.
-func (e *Error) Received() string { return e.received }
-
 // errNoToday is immutable and shared, so that Decide never allocates.
-var errNoToday = &Error{code: "today_missing", field: "today", expected: expectToday, err: ErrNoToday}
+var errNoToday = newError(kindNoToday, "")

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"unicode/utf8"
+	"unicode/utf16"
 )
 
 // FuzzParseEffectiveDate checks, for any input: no panic; ParseEffectiveDate
@@ -21,7 +21,8 @@ func FuzzParseEffectiveDate(f *testing.F) {
 		want, ok := slowParseDate(s)
 		if err != nil {
 			var e *Error
-			if !errors.As(err, &e) || e.Field() != FieldEffectiveDate || e.Code() == "" || e.Received() != s {
+			if !errors.As(err, &e) || e.Field() != FieldEffectiveDate || e.Code() == "" ||
+				(e.Received() != s && !errors.Is(err, ErrTooLong) && !errors.Is(err, ErrInvalidString)) {
 				t.Fatalf("malformed error %v", err)
 			}
 			if tr := strings.TrimSpace(s); strings.ContainsAny(tr, "0123456789") && strings.Contains(err.Error(), tr) {
@@ -54,7 +55,7 @@ func FuzzParseStatus(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		st, err := ParseStatus(s)
 		var want Status
-		if utf8.RuneCountInString(s) <= MaxInputLen {
+		if len(utf16.Encode([]rune(s))) <= MaxInputLen {
 			for _, c := range Statuses() {
 				if strings.EqualFold(strings.TrimSpace(s), c.String()) && isASCII(s) {
 					want = c

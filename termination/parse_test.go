@@ -2,8 +2,12 @@ package termination
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -48,6 +52,14 @@ func TestParseStatus(t *testing.T) {
 		{strings.Repeat("a", 256), 0, ErrTooLong},
 		{strings.Repeat("\u00a0", 249) + "Active", StatusActive, nil}, // 255 characters, 504 bytes
 		{strings.Repeat("\u00a0", 250) + "Active", 0, ErrTooLong},
+		// UTF-16 code units: an emoji counts 2.
+		{strings.Repeat("\U0001F600", 124) + "Active\U0001F600", 0, ErrTooLong}, // 131 code points, 256 units
+		{strings.Repeat("\U0001F600", 128), 0, ErrTooLong},
+		{strings.Repeat("\U0001F600", 127) + "a", 0, ErrUnknownStatus}, // 255 units
+		// Invalid text: invalid_string, never repaired.
+		{"Active\xff", 0, ErrInvalidString},
+		{"Act\x00ive", 0, ErrInvalidString},
+		{"Pending\tEffectuation", 0, ErrInvalidString},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -62,7 +74,7 @@ func TestParseStatus(t *testing.T) {
 			var e *Error
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, FieldStatus, e.Field())
-			assert.Equal(t, tt.in, e.Received())
+			assert.Equal(t, wantReceived(tt.in, tt.err), e.Received())
 		})
 	}
 }
@@ -104,7 +116,7 @@ func TestStatuses(t *testing.T) {
 }
 
 // effectiveDateTests: want is YYYY-MM-DD or "" with err. Worked by hand
-// from RULES.md (termination, effectiveDate formats).
+// from the termination rule (effectiveDate formats).
 var effectiveDateTests = []struct {
 	in   string
 	want string
@@ -176,10 +188,17 @@ var effectiveDateTests = []struct {
 	{"0000-01-01", "", ErrDateCalendar},
 	// Too long: rejected before trimming.
 	{strings.Repeat(" ", 246) + "2024-02-29", "", ErrTooLong},
-	// The limit counts characters, as the API's maxLength does, not bytes:
-	// 245 two-byte no-break spaces and a date are 255 characters (500 bytes).
+	// The limit counts UTF-16 code units, as the API's schema does, not
+	// bytes: 245 two-byte no-break spaces and a date are 255 characters (500
+	// bytes); an emoji counts 2.
 	{strings.Repeat("\u00a0", 245) + "2024-02-29", "2024-02-29", nil},
 	{strings.Repeat("\u00a0", 246) + "2024-02-29", "", ErrTooLong},
+	{strings.Repeat("\U0001F600", 122) + " 2024-02-29", "", ErrDateFormat}, // 244+1+10 = 255
+	{strings.Repeat("\U0001F600", 123) + "2024-02-29", "", ErrTooLong},     // 246+10 = 256
+	// Invalid text: invalid_string, never repaired.
+	{"2024-02-29\xff", "", ErrInvalidString},
+	{"2024-02-29\x00", "", ErrInvalidString},
+	{"2024-02-\x1f29", "", ErrInvalidString},
 }
 
 func TestParseEffectiveDate(t *testing.T) {
@@ -192,7 +211,7 @@ func TestParseEffectiveDate(t *testing.T) {
 				var e *Error
 				require.True(t, errors.As(err, &e))
 				assert.Equal(t, FieldEffectiveDate, e.Field())
-				assert.Equal(t, tt.in, e.Received())
+				assert.Equal(t, wantReceived(tt.in, tt.err), e.Received())
 				assert.NotEmpty(t, e.Expected())
 				if in := strings.TrimSpace(tt.in); in != "" {
 					assert.NotContains(t, e.Error(), in)
@@ -239,4 +258,32 @@ func TestErrorZeroValue(t *testing.T) {
 		_ = e.Received()
 		assert.NoError(t, e.Unwrap())
 	})
+}
+
+// wantReceived is what an error's Received holds: the input as given, but
+// a description of its length when it is over the limit and of its fault
+// when it is not valid text.
+func wantReceived(in string, err error) string {
+	switch err {
+	case ErrTooLong:
+		return strconv.Itoa(len(utf16.Encode([]rune(in)))) + " characters"
+	case ErrInvalidString:
+		t := strings.TrimSpace(in)
+		for i := 0; i < len(t); i++ {
+			switch {
+			case t[i] == 0:
+				return "U+0000 at byte " + strconv.Itoa(i)
+			case t[i] < ' ':
+				return fmt.Sprintf("control character U+%04X at byte %d", t[i], i)
+			}
+		}
+		for i := 0; i < len(t); {
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if r == utf8.RuneError && size == 1 {
+				return "invalid UTF-8 at byte " + strconv.Itoa(i)
+			}
+			i += size
+		}
+	}
+	return in
 }

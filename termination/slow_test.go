@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
+	"unicode/utf16"
 
 	"github.com/carecycle/carerules/dob"
 )
@@ -17,7 +17,7 @@ var rfc3339RE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]([01]\d|2[0-3]):[0-5]\
 // accepted form tried in turn with time.Parse (and the regexp above for
 // the RFC 3339 syntax), then the year-0000 decision.
 func slowParseDate(s string) (dob.Date, bool) {
-	if utf8.RuneCountInString(s) > MaxInputLen {
+	if len(utf16.Encode([]rune(s))) > MaxInputLen {
 		return dob.Date{}, false
 	}
 	s = strings.TrimSpace(s)

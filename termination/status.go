@@ -1,6 +1,10 @@
 package termination
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/carecycle/carerules/internal/field"
+)
 
 // Status is a policy status, one of the ten values the API lists for a
 // policy's status. The zero Status is invalid ("no status"); [Status.IsValid]
@@ -52,19 +56,19 @@ func Statuses() []Status {
 // omitted status belongs to the request layer, not here. Anything else is an
 // error wrapping [ErrUnknownStatus] (code "status_unknown").
 func ParseStatus(s string) (Status, error) {
-	if tooLong(s) {
-		return 0, &Error{code: "status_too_long", field: FieldStatus, expected: expectStatus, received: s, err: ErrTooLong}
+	if field.TooLong(s) {
+		return 0, &Error{field.TooLongCore(kindStatusTooLong, s)}
 	}
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return 0, &Error{code: "status_empty", field: FieldStatus, expected: expectStatus, received: s, err: ErrEmpty}
+		return 0, newError(kindStatusEmpty, s)
 	}
 	for i := StatusActive; i <= StatusNotApproved; i++ {
 		if equalFoldASCII(t, statusNames[i]) {
 			return i, nil
 		}
 	}
-	return 0, &Error{code: "status_unknown", field: FieldStatus, expected: expectStatus, received: s, err: ErrUnknownStatus}
+	return 0, newSyntaxError(kindStatusUnknown, kindStatusInvalid, s, t)
 }
 
 // String returns the API spelling, e.g. "Pending Effectuation", or "" for
@@ -94,7 +98,7 @@ func (s Status) IsTerminal() bool {
 // the zero Status).
 func (s Status) AppendText(b []byte) ([]byte, error) {
 	if s != 0 && !s.IsValid() {
-		return b, &Error{code: "status_unknown", field: FieldStatus, expected: expectStatus, received: s.String(), err: ErrUnknownStatus}
+		return b, newError(kindStatusUnknown, s.String())
 	}
 	return append(b, s.String()...), nil
 }

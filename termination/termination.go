@@ -137,7 +137,7 @@ func (r *SkipReason) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return &Error{code: "skip_reason_unknown", field: "reason", expected: "a skip reason code such as not_aca", received: string(text), err: ErrUnknownSkipReason}
+	return newError(kindSkipReason, string(text))
 }
 
 // Termination is a policy the rule terminates.

@@ -166,7 +166,7 @@ type applied struct {
 // prepare validates the input and returns the state rules that apply.
 func (p Policy) prepare(c Candidates, state string) ([]applied, error) {
 	if c.n == 0 {
-		return nil, &Error{field: FieldTimezone, err: ErrUnknownZone, received: "no zone"}
+		return nil, newError(FieldTimezone, ErrUnknownZone, "no zone")
 	}
 	if overLimit(state) {
 		return nil, tooLong(FieldState, state)
@@ -177,7 +177,7 @@ func (p Policy) prepare(c Candidates, state string) ([]applied, error) {
 	} else {
 		code, ok := stateCode(st)
 		if !ok {
-			return nil, &Error{field: FieldState, err: ErrUnknownState, received: describeName(st)}
+			return nil, newError(FieldState, ErrUnknownState, describeName(st))
 		}
 		if r := ruleFor(code); r != nil {
 			rules = []*stateRule{r}

@@ -3,7 +3,8 @@ package timezone
 import (
 	"errors"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // API field paths reported by Error.Field.
@@ -18,7 +19,7 @@ const (
 var (
 	// ErrEmpty: the input is empty or white space only.
 	ErrEmpty = errors.New("empty")
-	// ErrTooLong: the input is longer than MaxInputLen characters.
+	// ErrTooLong: the input is longer than MaxInputLen characters (UTF-16 code units).
 	ErrTooLong = errors.New("too long")
 	// ErrUnknownZone: not an IANA name, link or accepted abbreviation; or the zero Zone.
 	ErrUnknownZone = errors.New("unknown time zone")
@@ -39,24 +40,107 @@ var (
 	ErrRequired = errors.New("timezone or postalCode required")
 	// ErrUnknownState: a contact-window state that is not a USPS state or territory code.
 	ErrUnknownState = errors.New("unknown state code")
+	// ErrInvalidString: the input is not valid text: invalid UTF-8 (never repaired) or a
+	// control character (code "invalid_string"). It is the same value as every other
+	// package's ErrInvalidString.
+	ErrInvalidString = field.ErrInvalidString
 )
 
+// expected texts by field.
+const (
+	expectTimezone = "IANA time zone (America/New_York) or abbreviation (EST, CST, MST, PST)"
+	expectPostal   = "US ZIP code: 12345, 12345-6789 or 123456789"
+	expectState    = "USPS state or territory code (FL), or empty when unknown"
+)
+
+// kind builds the error kind of a code, field path, expected text and sentinel.
+func kind(code, path, expected string, err error) *field.Kind {
+	return &field.Kind{Code: code, Path: path, Expected: expected, Err: err}
+}
+
+// The error kinds, by field.
+var (
+	kindRequired = kind("timezone_or_postal_code_required", FieldTimezone, "timezone or postalCode", ErrRequired)
+
+	kindZoneEmpty       = kind("timezone_empty", FieldTimezone, expectTimezone, ErrEmpty)
+	kindZoneTooLong     = kind("timezone_too_long", FieldTimezone, expectTimezone, ErrTooLong)
+	kindZoneUnknown     = kind("timezone_unknown", FieldTimezone, expectTimezone, ErrUnknownZone)
+	kindZoneUnavailable = kind("timezone_unavailable", FieldTimezone, expectTimezone, ErrLocationUnavailable)
+	kindZoneInvalid     = kind(field.CodeInvalidString, FieldTimezone, field.ExpectedName, ErrInvalidString)
+
+	kindPostalEmpty     = kind("postal_code_empty", FieldPostalCode, expectPostal, ErrEmpty)
+	kindPostalTooLong   = kind("postal_code_too_long", FieldPostalCode, expectPostal, ErrTooLong)
+	kindPostalFormat    = kind("postal_code_format", FieldPostalCode, expectPostal, ErrPostalCodeFormat)
+	kindPostalUnknown   = kind("postal_code_unknown", FieldPostalCode, expectPostal, ErrUnknownPostalCode)
+	kindPostalMilitary  = kind("postal_code_military", FieldPostalCode, expectPostal, ErrMilitaryPostalCode)
+	kindPostalAmbiguous = kind("postal_code_ambiguous", FieldPostalCode, expectPostal, ErrAmbiguousPostalCode)
+	kindPostalInvalid   = kind(field.CodeInvalidString, FieldPostalCode, field.ExpectedName, ErrInvalidString)
+
+	kindStateEmpty   = kind("state_empty", FieldState, expectState, ErrEmpty)
+	kindStateTooLong = kind("state_too_long", FieldState, expectState, ErrTooLong)
+	kindStateUnknown = kind("state_unknown", FieldState, expectState, ErrUnknownState)
+	kindStateInvalid = kind(field.CodeInvalidString, FieldState, field.ExpectedName, ErrInvalidString)
+)
+
+// kindOf returns the kind of sentinel err on field path.
+func kindOf(path string, err error) *field.Kind {
+	var ks [5]*field.Kind // empty, too long, invalid, and the field's own two
+	switch path {
+	case FieldPostalCode:
+		ks = [5]*field.Kind{kindPostalEmpty, kindPostalTooLong, kindPostalInvalid, kindPostalFormat, kindPostalUnknown}
+		switch err {
+		case ErrMilitaryPostalCode:
+			return kindPostalMilitary
+		case ErrAmbiguousPostalCode:
+			return kindPostalAmbiguous
+		}
+	case FieldState:
+		ks = [5]*field.Kind{kindStateEmpty, kindStateTooLong, kindStateInvalid, kindStateUnknown, kindStateUnknown}
+	default:
+		ks = [5]*field.Kind{kindZoneEmpty, kindZoneTooLong, kindZoneInvalid, kindZoneUnknown, kindZoneUnavailable}
+	}
+	switch err {
+	case ErrRequired:
+		return kindRequired
+	case ErrEmpty:
+		return ks[0]
+	case ErrTooLong:
+		return ks[1]
+	case ErrInvalidString:
+		return ks[2]
+	case ks[4].Err:
+		return ks[4]
+	}
+	return ks[3]
+}
+
 // Error describes a rejected timezone, postal code or state. It implements the method set
-// every carerules error shares (Field, Code, Expected, Received), so a host maps it onto
-// the API's validation error with one errors.As. Error() never prints a full ZIP code
-// (a HIPAA identifier) nor text that could be a phone number, e-mail or name.
+// every carerules error shares (Field, Code, Expected, Received, from the embedded core),
+// so a host maps it onto the API's validation error with one errors.As. Error() never
+// prints a full ZIP code (a HIPAA identifier) nor text that could be a phone number,
+// e-mail or name; neither does Received, which describes what was received: a time-zone
+// name made only of letters, '/', '_', '-', '+' and at most 4 digits is quoted; other text
+// is described by its length; a ZIP shows only its first three digits ("ZIP 902xx").
 type Error struct {
-	field    string
-	err      error // one of the sentinels
-	received string
-	cause    error // the time package's error, for ErrLocationUnavailable
+	field.Core
+	cause error // the time package's error, for ErrLocationUnavailable
+}
+
+// newError returns the error of sentinel err on field path, with received already
+// described (never raw personal data).
+func newError(path string, err error, received string) *Error {
+	return &Error{Core: field.New(kindOf(path, err), received)}
 }
 
 // Error returns "field: message (received ...)".
 func (e *Error) Error() string {
-	s := e.field + ": " + e.err.Error()
-	if e.received != "" {
-		s += " (received " + e.received + ")"
+	k := e.Kind()
+	if k == nil {
+		return "timezone: invalid value"
+	}
+	s := k.Path + ": " + k.Err.Error()
+	if r := e.Received(); r != "" {
+		s += " (received " + r + ")"
 	}
 	return s
 }
@@ -64,84 +148,27 @@ func (e *Error) Error() string {
 // Unwrap returns the sentinel and, when there is one, the underlying cause.
 func (e *Error) Unwrap() []error {
 	if e.cause != nil {
-		return []error{e.err, e.cause}
+		return []error{e.Core.Unwrap(), e.cause}
 	}
-	return []error{e.err}
+	return []error{e.Core.Unwrap()}
 }
-
-// Field returns the API field path: "timezone", "postalCode" or "state".
-func (e *Error) Field() string { return e.field }
-
-// Code returns the stable snake_case code, such as "timezone_unknown",
-// "postal_code_military" or "timezone_or_postal_code_required".
-func (e *Error) Code() string {
-	prefix := "timezone_"
-	switch e.field {
-	case FieldPostalCode:
-		prefix = "postal_code_"
-	case FieldState:
-		prefix = "state_"
-	}
-	switch e.err {
-	case ErrRequired:
-		return "timezone_or_postal_code_required"
-	case ErrEmpty:
-		return prefix + "empty"
-	case ErrTooLong:
-		return prefix + "too_long"
-	case ErrUnknownZone:
-		return "timezone_unknown"
-	case ErrLocationUnavailable:
-		return "timezone_unavailable"
-	case ErrPostalCodeFormat:
-		return "postal_code_format"
-	case ErrUnknownPostalCode:
-		return "postal_code_unknown"
-	case ErrMilitaryPostalCode:
-		return "postal_code_military"
-	case ErrAmbiguousPostalCode:
-		return "postal_code_ambiguous"
-	case ErrUnknownState:
-		return "state_unknown"
-	}
-	return prefix + "invalid"
-}
-
-// Expected describes the accepted input.
-func (e *Error) Expected() string {
-	switch {
-	case e.err == ErrRequired:
-		return "timezone or postalCode"
-	case e.field == FieldTimezone:
-		return "IANA time zone (America/New_York) or abbreviation (EST, CST, MST, PST)"
-	case e.field == FieldPostalCode:
-		return "US ZIP code: 12345, 12345-6789 or 123456789"
-	case e.field == FieldState:
-		return "USPS state or territory code (FL), or empty when unknown"
-	}
-	return ""
-}
-
-// Received describes what was received without repeating personal data: a time-zone name
-// made only of letters, '/', '_', '-', '+' and at most 4 digits is quoted; other text is
-// described by its length; a ZIP shows only its first three digits ("ZIP 902xx").
-func (e *Error) Received() string { return e.received }
 
 // tooLong reports s as too long; it says how long, never what.
-func tooLong(field, s string) error {
-	n := len(s)
-	if n <= utf8.UTFMax*MaxInputLen {
-		n = utf8.RuneCountInString(s)
-	}
-	return &Error{field: field, err: ErrTooLong, received: strconv.Itoa(n) + " characters"}
+func tooLong(path, s string) error {
+	return &Error{Core: field.TooLongCore(kindOf(path, ErrTooLong), s)}
 }
 
-func empty(field, raw string) error {
+// invalid reports the trimmed t, which is not valid text; it says where, never what.
+func invalid(path, t string) error {
+	return newError(path, ErrInvalidString, field.DescribeInvalid(t, true))
+}
+
+func empty(path, raw string) error {
 	r := "empty string"
 	if raw != "" {
 		r = "white space only"
 	}
-	return &Error{field: field, err: ErrEmpty, received: r}
+	return newError(path, ErrEmpty, r)
 }
 
 // describeName quotes s when it looks like a zone name and cannot be a phone number,

@@ -4,6 +4,9 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+
+	"github.com/carecycle/carerules/internal/field"
+	"github.com/carecycle/carerules/internal/usaddr"
 )
 
 // maxPostalCandidates is the most zones one ZIP maps to.
@@ -105,7 +108,7 @@ func ForPostalCode(zip string) (Zone, error) {
 	}
 	zs := &zipSets[set]
 	if zs[1] != 0 {
-		return Zone{i: zs[0]}, &Error{field: FieldPostalCode, err: ErrAmbiguousPostalCode, received: zip3(n)}
+		return Zone{i: zs[0]}, newError(FieldPostalCode, ErrAmbiguousPostalCode, zip3(n))
 	}
 	return Zone{i: zs[0]}, nil
 }
@@ -136,52 +139,21 @@ func lookupPostal(zip string) (set uint8, zip5 int, err error) {
 	if t == "" {
 		return 0, 0, empty(FieldPostalCode, zip)
 	}
-	n, ok := parseZIP(t)
+	n, ok := usaddr.ParseZIP(t)
 	if !ok {
-		return 0, 0, &Error{field: FieldPostalCode, err: ErrPostalCodeFormat, received: describeZIP(t)}
+		if !field.ValidName(t) {
+			return 0, 0, invalid(FieldPostalCode, t)
+		}
+		return 0, 0, newError(FieldPostalCode, ErrPostalCodeFormat, describeZIP(t))
 	}
 	if isMilitaryZIP(n) {
-		return 0, n, &Error{field: FieldPostalCode, err: ErrMilitaryPostalCode, received: zip3(n)}
+		return 0, n, newError(FieldPostalCode, ErrMilitaryPostalCode, zip3(n))
 	}
 	s, ok := lookupZIP(n)
 	if !ok {
-		return 0, n, &Error{field: FieldPostalCode, err: ErrUnknownPostalCode, received: zip3(n)}
+		return 0, n, newError(FieldPostalCode, ErrUnknownPostalCode, zip3(n))
 	}
 	return s, n, nil
-}
-
-// parseZIP returns the ZIP5 of 12345, 12345-6789 or 123456789.
-func parseZIP(s string) (int, bool) {
-	switch len(s) {
-	case 5:
-	case 9:
-		if !allDigits(s[5:]) {
-			return 0, false
-		}
-	case 10:
-		if s[5] != '-' || !allDigits(s[6:]) {
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	if !allDigits(s[:5]) {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < 5; i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // isMilitaryZIP reports the APO/FPO/DPO prefixes 090-098 (AE), 340 (AA), 962-966 (AP).

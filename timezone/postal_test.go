@@ -11,9 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestSplitAreas is the split-area table of reference/zip_tz_phone.md §a.2. Each expected
-// zone is the one the reference (or the tz database's county description it cites) gives
-// for that place, written down by hand.
+// TestSplitAreas checks ZIPs of areas split between two zones. Each expected zone is the
+// one the tz database's county description gives for that place, written down by hand.
 func TestSplitAreas(t *testing.T) {
 	tests := []struct{ area, zip, place, want string }{
 		// Indiana: NW and SW counties Central; the county sub-zones.

@@ -101,7 +101,7 @@ func Resolve(timezone, postalCode string) (Result, error) {
 		}
 		return Result{Zone: c.Primary(), Source: SourcePostalCode, Postal: c, Candidates: c}, nil
 	}
-	return Result{}, &Error{field: FieldTimezone, err: ErrRequired, received: "neither timezone nor postalCode"}
+	return Result{}, newError(FieldTimezone, ErrRequired, "neither timezone nor postalCode")
 }
 
 func phoenix() Zone { return Zone{i: lookup("america/phoenix")} }

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestResolveTimezoneWins: RULES.md "When both are given and disagree, the given timezone
+// TestResolveTimezoneWins: rule "When both are given and disagree, the given timezone
 // wins and the disagreement is reported".
 func TestResolveTimezoneWins(t *testing.T) {
 	r, err := Resolve("PST", "10001")
@@ -27,7 +27,7 @@ func TestResolveTimezoneWins(t *testing.T) {
 	assert.Equal(t, "America/New_York", r.Candidates.String())
 }
 
-// TestResolvePostalCodeRequired: RULES.md "postalCode is required when timezone is absent".
+// TestResolvePostalCodeRequired: rule "postalCode is required when timezone is absent".
 func TestResolvePostalCodeRequired(t *testing.T) {
 	r, err := Resolve("", "46320")
 	require.NoError(t, err)
@@ -37,7 +37,7 @@ func TestResolvePostalCodeRequired(t *testing.T) {
 	assert.Nil(t, r.PostalErr)
 }
 
-// TestResolveNeitherGiven: RULES.md "Neither given: error timezone_or_postal_code_required".
+// TestResolveNeitherGiven: rule "Neither given: error timezone_or_postal_code_required".
 func TestResolveNeitherGiven(t *testing.T) {
 	for _, in := range [][2]string{{"", ""}, {" ", "\t"}, {"\u00a0", ""}} {
 		_, err := Resolve(in[0], in[1])
@@ -49,7 +49,7 @@ func TestResolveNeitherGiven(t *testing.T) {
 	}
 }
 
-// TestResolveUnknownZIPIsError: RULES.md "An unknown ZIP is an error, not a guess".
+// TestResolveUnknownZIPIsError: rule "An unknown ZIP is an error, not a guess".
 func TestResolveUnknownZIPIsError(t *testing.T) {
 	for _, tt := range []struct {
 		zip  string
@@ -107,7 +107,7 @@ func TestResolveAmbiguousZIP(t *testing.T) {
 	assert.Equal(t, "America/Phoenix, America/Denver", r.Candidates.String())
 }
 
-// TestResolveMST: RULES.md maps MST to America/Denver; reference §b notes Arizona says MST
+// TestResolveMST: the rule maps MST to America/Denver; Arizona says MST
 // all year, so America/Phoenix joins the contact candidates.
 func TestResolveMST(t *testing.T) {
 	r, err := Resolve(" mst ", "")

@@ -6,19 +6,19 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
-// MaxInputLen is the API's field limit for timezone and postalCode (RULES.md: 255 unless
-// stated), in characters as the API counts them. Longer input is rejected before any
-// other work.
-const MaxInputLen = 255
+// MaxInputLen is the API's field limit for timezone and postalCode, the library's one
+// limit: 255 characters counted in UTF-16 code units, as the API's TypeScript schema
+// counts them (a character outside the Basic Multilingual Plane counts 2). Longer input
+// is rejected before any other work.
+const MaxInputLen = field.Limit
 
-// overLimit reports whether s has more than MaxInputLen characters. It counts only
-// when the byte length leaves the answer open, so ordinary input costs one comparison.
-func overLimit(s string) bool {
-	return len(s) > MaxInputLen && (len(s) > utf8.UTFMax*MaxInputLen || utf8.RuneCountInString(s) > MaxInputLen)
-}
+// overLimit reports whether s is longer than the field limit. It counts only when the
+// byte length leaves the answer open, so ordinary input costs one comparison.
+func overLimit(s string) bool { return field.TooLong(s) }
 
 // numZones is the number of canonical zones, plus one for the invalid Zone.
 const numZones = len(zoneNames)
@@ -73,14 +73,16 @@ var locations [numZones]atomic.Pointer[time.Location]
 // should import _ "time/tzdata" itself. Successful loads are cached.
 func (z Zone) Location() (*time.Location, error) {
 	if !z.IsValid() {
-		return nil, &Error{field: FieldTimezone, err: ErrUnknownZone, received: "zero Zone"}
+		return nil, newError(FieldTimezone, ErrUnknownZone, "zero Zone")
 	}
 	if l := locations[z.i].Load(); l != nil {
 		return l, nil
 	}
 	l, err := time.LoadLocation(zoneNames[z.i])
 	if err != nil {
-		return nil, &Error{field: FieldTimezone, err: ErrLocationUnavailable, received: zoneNames[z.i], cause: err}
+		e := newError(FieldTimezone, ErrLocationUnavailable, zoneNames[z.i])
+		e.cause = err
+		return nil, e
 	}
 	locations[z.i].Store(l)
 	return l, nil
@@ -88,7 +90,7 @@ func (z Zone) Location() (*time.Location, error) {
 
 // Parse returns the zone named by s: an IANA zone or link name (links, such as US/Eastern,
 // canonicalize to their target, America/New_York), or one of the abbreviations and common
-// names of RULES.md and reference section b (EST, EDT, ET, Eastern -> America/New_York; CST,
+// names the API rule lists and the further common US abbreviations (EST, EDT, ET, Eastern -> America/New_York; CST,
 // CDT, CT, Central -> America/Chicago; MST, MDT, MT, Mountain -> America/Denver; PST, PDT,
 // PT, Pacific -> America/Los_Angeles; AKST, AKDT, AKT, Alaska -> America/Anchorage; HST,
 // HAST, Hawaii -> Pacific/Honolulu; HDT, HADT -> America/Adak; AST, Atlantic ->
@@ -109,7 +111,10 @@ func Parse(s string) (Zone, error) {
 	if i := lookup(t); i != 0 {
 		return Zone{i: i}, nil
 	}
-	return Zone{}, &Error{field: FieldTimezone, err: ErrUnknownZone, received: describeName(t)}
+	if !field.ValidName(t) {
+		return Zone{}, invalid(FieldTimezone, t)
+	}
+	return Zone{}, newError(FieldTimezone, ErrUnknownZone, describeName(t))
 }
 
 // MustParse is like Parse but panics on error. It is meant for tests and hard-coded names.

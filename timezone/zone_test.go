@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 	"time"
-	_ "time/tzdata" // the tests, not the library, pin the zone data (RULES.md)
+	_ "time/tzdata" // the tests, not the library, pin the zone data
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// TestParseAbbreviationsRULES is the RULES.md list: abbreviations and common names.
-func TestParseAbbreviationsRULES(t *testing.T) {
+// TestParseAbbreviationsOfTheRule is the list of the API rule: abbreviations and common names.
+func TestParseAbbreviationsOfTheRule(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"EST", "America/New_York"}, {"EDT", "America/New_York"}, {"Eastern", "America/New_York"},
 		{"CST", "America/Chicago"}, {"CDT", "America/Chicago"}, {"Central", "America/Chicago"},
@@ -33,7 +33,7 @@ func TestParseAbbreviationsRULES(t *testing.T) {
 	}
 }
 
-// TestParseAbbreviationsSectionB covers the reference §b entries RULES.md does not list
+// TestParseAbbreviationsSectionB covers the further common US abbreviations the API rule does not list
 // (decided: accepted) and the POSIX-style names that are links since tz 2024b.
 func TestParseAbbreviationsSectionB(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -53,7 +53,7 @@ func TestParseAbbreviationsSectionB(t *testing.T) {
 	}
 }
 
-// TestParseLegacyLinksCanonicalize: IANA links canonicalize to their target (RULES.md).
+// TestParseLegacyLinksCanonicalize: IANA links canonicalize to their target (the rule).
 func TestParseLegacyLinksCanonicalize(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"US/Eastern", "America/New_York"},
@@ -103,7 +103,7 @@ func TestParseIANAZones(t *testing.T) {
 	}
 }
 
-// TestParseCaseInsensitive: RULES.md "Case-insensitive" for names, links and abbreviations.
+// TestParseCaseInsensitive: rule "Case-insensitive" for names, links and abbreviations.
 func TestParseCaseInsensitive(t *testing.T) {
 	for _, in := range []string{"america/new_york", "AMERICA/NEW_YORK", "AmErIcA/nEw_YoRk", "us/eastern", "est", "Est", "eastern", "EASTERN"} {
 		z, err := Parse(in)
@@ -123,9 +123,41 @@ func TestParseTrimsWhiteSpace(t *testing.T) {
 		require.NoError(t, err, "%q", in)
 		assert.Equal(t, "America/New_York", z.Name())
 	}
-	for _, in := range []string{"E ST", "America/ New_York", "EST.", "\"EST\"", "EST\x00"} {
+	for _, in := range []string{"E ST", "America/ New_York", "EST.", "\"EST\""} {
 		_, err := Parse(in)
 		assert.ErrorIs(t, err, ErrUnknownZone, "%q", in)
+	}
+}
+
+// Common rule: text that is not valid Unicode is rejected, never repaired, with code
+// invalid_string; so are U+0000 and the other control characters inside a name.
+func TestInvalidTextRejected(t *testing.T) {
+	for _, tt := range []struct{ in, received string }{
+		{"EST\x00", "U+0000 at byte 3"},
+		{"America/New\tYork", "control character U+0009 at byte 11"},
+		{"America/\xffNew_York", "invalid UTF-8 at byte 8"},
+		{"\xed\xa0\x80", "invalid UTF-8 at byte 0"},
+	} {
+		_, err := Parse(tt.in)
+		require.ErrorIs(t, err, ErrInvalidString, "%q", tt.in)
+		var e *Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, "invalid_string", e.Code())
+		assert.Equal(t, FieldTimezone, e.Field())
+		assert.Equal(t, tt.received, e.Received())
+	}
+	for _, tt := range []struct{ in, received string }{
+		{"33101\x00", "U+0000 at byte 5"},
+		{"3310\xff", "invalid UTF-8 at byte 4"},
+	} {
+		_, err := ForPostalCode(tt.in)
+		require.ErrorIs(t, err, ErrInvalidString, "%q", tt.in)
+		var e *Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, "invalid_string", e.Code())
+		assert.Equal(t, FieldPostalCode, e.Field())
+		assert.Equal(t, tt.received, e.Received())
+		assert.NotContains(t, err.Error(), "3310")
 	}
 }
 
@@ -319,9 +351,9 @@ func TestUnmarshalTextErrorZeroes(t *testing.T) {
 	assert.Equal(t, Zone{}, z, "a failed UnmarshalText sets the zero Zone")
 }
 
-// The field limit counts characters, as the API's maxLength does: a valid name
+// The field limit counts UTF-16 code units, as the API's schema does: a valid name
 // padded with Unicode spaces to more than 255 bytes but 255 characters is read;
-// 256 characters are too long whatever their bytes.
+// 256 characters are too long whatever their bytes; an emoji counts 2.
 func TestFieldLimitCountsCharacters(t *testing.T) {
 	pad := strings.Repeat("\u00a0", 120) // 240 bytes
 	s := pad + "EST" + pad               // 243 characters, 483 bytes
@@ -339,5 +371,15 @@ func TestFieldLimitCountsCharacters(t *testing.T) {
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "256 characters", e.Received())
 	_, err = ForPostalCode(long)
+	assert.ErrorIs(t, err, ErrTooLong)
+
+	emoji := "\U0001F600"
+	_, err = Parse(strings.Repeat(emoji, 127) + "E") // 255 units: read, unknown
+	assert.ErrorIs(t, err, ErrUnknownZone)
+	_, err = Parse(strings.Repeat(emoji, 128)) // 256 units, 128 code points
+	require.ErrorAs(t, err, &e)
+	assert.ErrorIs(t, err, ErrTooLong)
+	assert.Equal(t, "256 characters", e.Received())
+	_, err = Resolve("", strings.Repeat(emoji, 128))
 	assert.ErrorIs(t, err, ErrTooLong)
 }

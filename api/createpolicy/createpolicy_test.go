@@ -310,12 +310,12 @@ func TestInvalidTextIsRejectedNeverRepaired(t *testing.T) {
 		{`{"planName":"a\ud800b"}`, "planName", "unpaired surrogate escape"},
 		{`{"planName":"\udc00"}`, "planName", "unpaired surrogate escape"},
 		{"{\"aorLastName\":\"O\xffConnor\"}", "aorLastName", "invalid UTF-8"},
-		{`{"carrierName":"Aetna\u0000"}`, "carrierName", "control character U+0000"},
-		{`{"healthSherpaPolicyId":"hs\u0001p"}`, "healthSherpaPolicyId", "control character U+0001"},
+		{`{"carrierName":"Aetna\u0000"}`, "carrierName", "U+0000 at byte 5"},
+		{`{"healthSherpaPolicyId":"hs\u0001p"}`, "healthSherpaPolicyId", "control character U+0001 at byte 2"},
 		{`{"policySubType":{"x":"\ud800"}}`, "policySubType", "invalid text"},
 		{`{"sourceCallContext":{"callId":"\u0000"}}`, "sourceCallContext", "invalid text"},
-		{`{"status":"Act\tive"}`, "status", "control character U+0009"},
-		{`{"planName":"Gold\u0000"}`, "planName", "control character U+0000"},
+		{`{"status":"Act\tive"}`, "status", "control character U+0009 at byte 3"},
+		{`{"planName":"Gold\u0000"}`, "planName", "U+0000 at byte 4"},
 	} {
 		is := issue(t, custTX, c.body, Options{})
 		assert.Equal(t, CodeInvalidString, is.Code, c.body)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/carecycle/carerules/api"
+	"github.com/carecycle/carerules/internal/field"
 	"github.com/carecycle/carerules/internal/jsonraw"
 )
 
@@ -56,9 +57,9 @@ const (
 	kObject             // object
 )
 
-// field describes one known key: its type, its length limit in UTF-16 code
+// spec describes one known key: its type, its length limit in UTF-16 code
 // units (0: checked by the rule that reads it, or no limit), its enum.
-type field struct {
+type spec struct {
 	name string
 	kind kind
 	max  int
@@ -77,7 +78,7 @@ var (
 // MaxLen is the API's default length limit of a string field, in UTF-16 code
 // units; aorNpn's is MaxNpnLen.
 const (
-	MaxLen    = 255
+	MaxLen    = field.Limit
 	MaxNpnLen = 50
 )
 
@@ -92,30 +93,30 @@ const CallContextKey = "sourceCallContext"
 
 // fields lists the known keys with where Decode stores each.
 func (r *Request) fields() []struct {
-	f   field
+	f   spec
 	str **string
 } {
 	return []struct {
-		f   field
+		f   spec
 		str **string
 	}{
-		{field{name: "policyType", max: MaxLen}, &r.PolicyType},
-		{field{name: "carrierName", max: MaxLen}, &r.CarrierName},
-		{field{name: "planName", max: MaxLen}, &r.PlanName},
-		{field{name: "planCode", max: MaxLen}, &r.PlanCode},
-		{field{name: "status", max: MaxLen}, &r.Status},
-		{field{name: "aorFirstName", max: MaxLen}, &r.AorFirstName},
-		{field{name: "aorLastName", max: MaxLen}, &r.AorLastName},
-		{field{name: "aorNpn", max: MaxNpnLen}, &r.AorNpn},
-		{field{name: "healthSherpaPolicyId", kind: kID, max: MaxLen}, &r.HealthSherpaPolicyID},
-		{field{name: "carrierAssignedPolicyId", kind: kID, max: MaxLen}, &r.CarrierAssignedPolicyID},
-		{field{name: "effectiveDate", max: MaxLen}, &r.EffectiveDate},
-		{field{name: "terminationDate", max: MaxLen}, &r.TerminationDate},
-		{field{name: "metalLevel", kind: kEnum, enum: metalLevels}, &r.MetalLevel},
-		{field{name: "electionPeriod", kind: kEnum, enum: electionPeriods}, &r.ElectionPeriod},
-		{field{name: "premiumMode", kind: kEnum, enum: premiumModes}, &r.PremiumMode},
-		{field{name: "exchangeStatus", kind: kEnum, enum: exchangeStatuses}, &r.ExchangeStatus},
-		{field{name: "writtenAs", kind: kEnum, enum: writtenAsValues}, &r.WrittenAs},
+		{spec{name: "policyType", max: MaxLen}, &r.PolicyType},
+		{spec{name: "carrierName", max: MaxLen}, &r.CarrierName},
+		{spec{name: "planName", max: MaxLen}, &r.PlanName},
+		{spec{name: "planCode", max: MaxLen}, &r.PlanCode},
+		{spec{name: "status", max: MaxLen}, &r.Status},
+		{spec{name: "aorFirstName", max: MaxLen}, &r.AorFirstName},
+		{spec{name: "aorLastName", max: MaxLen}, &r.AorLastName},
+		{spec{name: "aorNpn", max: MaxNpnLen}, &r.AorNpn},
+		{spec{name: "healthSherpaPolicyId", kind: kID, max: MaxLen}, &r.HealthSherpaPolicyID},
+		{spec{name: "carrierAssignedPolicyId", kind: kID, max: MaxLen}, &r.CarrierAssignedPolicyID},
+		{spec{name: "effectiveDate", max: MaxLen}, &r.EffectiveDate},
+		{spec{name: "terminationDate", max: MaxLen}, &r.TerminationDate},
+		{spec{name: "metalLevel", kind: kEnum, enum: metalLevels}, &r.MetalLevel},
+		{spec{name: "electionPeriod", kind: kEnum, enum: electionPeriods}, &r.ElectionPeriod},
+		{spec{name: "premiumMode", kind: kEnum, enum: premiumModes}, &r.PremiumMode},
+		{spec{name: "exchangeStatus", kind: kEnum, enum: exchangeStatuses}, &r.ExchangeStatus},
+		{spec{name: "writtenAs", kind: kEnum, enum: writtenAsValues}, &r.WrittenAs},
 	}
 }
 
@@ -212,7 +213,7 @@ func article(expected string) string {
 
 // decodeString reads a string field (an identifier may be a number, kept as
 // its literal text): type, valid text, length, enum.
-func decodeString(f field, raw []byte, dst **string, issues *[]api.Issue) {
+func decodeString(f spec, raw []byte, dst **string, issues *[]api.Issue) {
 	var s string
 	switch k := jsonraw.KindOf(raw); {
 	case k == jsonraw.Null:
@@ -223,7 +224,7 @@ func decodeString(f field, raw []byte, dst **string, issues *[]api.Issue) {
 		v, err := jsonraw.Unquote(raw)
 		if t := strings.TrimSpace(v); err != nil || !validText(t) { // surrounding white space is trimmed, never an error
 			*issues = append(*issues, api.Issue{Path: []string{f.name}, Message: f.name + " is not valid Unicode text",
-				Expected: "valid Unicode text without control characters", Received: describeInvalid(err, t), Code: CodeInvalidString})
+				Expected: field.ExpectedName, Received: describeInvalid(err, t), Code: CodeInvalidString})
 			return
 		}
 		s = v
@@ -241,15 +242,15 @@ func decodeString(f field, raw []byte, dst **string, issues *[]api.Issue) {
 			return
 		}
 	} else if n := textLen(s); f.max > 0 && n > f.max {
-		*issues = append(*issues, tooLong(f.name, n, f.max))
+		*issues = append(*issues, tooLong(f.name, s, f.max))
 		return
 	}
 	*dst = &s
 }
 
-func tooLong(name string, n, max int) api.Issue {
+func tooLong(name, s string, max int) api.Issue {
 	return api.Issue{Path: []string{name}, Message: name + " is too long",
-		Expected: "at most " + strconv.Itoa(max) + " characters", Received: strconv.Itoa(n) + " characters", Code: api.IssueTooBig}
+		Expected: "at most " + strconv.Itoa(max) + " characters", Received: field.DescribeLen(s), Code: api.IssueTooBig}
 }
 
 // enumIssue reports a value outside an enum; the value is echoed only when

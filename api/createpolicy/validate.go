@@ -7,6 +7,7 @@ import (
 
 	"github.com/carecycle/carerules/api"
 	"github.com/carecycle/carerules/carrier"
+	"github.com/carecycle/carerules/internal/field"
 	"github.com/carecycle/carerules/plancode"
 	"github.com/carecycle/carerules/termination"
 )
@@ -15,10 +16,10 @@ import (
 // packages' errors keep their codes (plan_code_prefix, unknown, ambiguous,
 // state_required, status_unknown, ...).
 const (
-	CodeInvalidString     = "invalid_string"     // invalid UTF-8, an unpaired surrogate, a control character
-	CodeDuplicateKey      = "duplicate_key"      // a key sent twice in the body
-	CodeCarrierUnresolved = "carrier_unresolved" // warning: carrierName kept as sent (Options.KeepUnresolvedCarrier)
-	CodeReadOnlyField     = "read_only_field"    // warning: a key the server assigns was sent and ignored
+	CodeInvalidString     = field.CodeInvalidString // invalid UTF-8, an unpaired surrogate, a control character
+	CodeDuplicateKey      = "duplicate_key"         // a key sent twice in the body
+	CodeCarrierUnresolved = "carrier_unresolved"    // warning: carrierName kept as sent (Options.KeepUnresolvedCarrier)
+	CodeReadOnlyField     = "read_only_field"       // warning: a key the server assigns was sent and ignored
 )
 
 // The policy types the API names; any other non-empty type is kept as sent.

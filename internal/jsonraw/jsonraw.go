@@ -17,6 +17,8 @@ import (
 	"math"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/carecycle/carerules/internal/field"
 )
 
 // Kind is the JSON type of a value, as its first byte tells it.
@@ -277,7 +279,8 @@ func hex4(b []byte, i int) (rune, bool) {
 }
 
 // ValidText reports whether every string of the JSON value raw, member keys
-// included, is valid text: valid UTF-8, surrogate escapes paired, no U+0000.
+// included, is valid text: surrogate escapes paired, and field.ValidText
+// (valid UTF-8, no U+0000).
 // It is how a host's unknown fields are checked before they are kept.
 func ValidText(raw []byte) bool {
 	for i := 0; i < len(raw); i++ {
@@ -289,21 +292,12 @@ func ValidText(raw []byte) bool {
 			return false
 		}
 		s, err := Unquote(raw[i:e])
-		if err != nil || containsNUL(s) {
+		if err != nil || !field.ValidText(s) {
 			return false
 		}
 		i = e - 1
 	}
 	return true
-}
-
-func containsNUL(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // Int32 reads a JSON number literal as a 32-bit integer, by value: 1, 1.0,

@@ -12,6 +12,7 @@
 //	carerules phone [--json] [--lenient] S
 //	carerules dob [--json] [--today YYYY-MM-DD] S
 //	carerules tz [--json] S|ZIP
+//	carerules conformance --url URL --api-key KEY [--only AREA] [--json]
 //
 // Flags may come before or after the arguments. Exit status: 0 when the
 // input is valid (for sync: the request was accepted, even if some records
@@ -137,7 +138,7 @@ const usage = `usage:
   carerules phone [--json] [--lenient] S
   carerules dob [--json] [--today YYYY-MM-DD] S
   carerules tz [--json] S|ZIP
-exit status: 0 valid, 1 rejected, 2 usage
+` + usageConformance + `exit status: 0 valid, 1 rejected, 2 usage
 `
 
 func main() {
@@ -206,6 +207,8 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 		return runDOB(rest, stdout, stderr)
 	case "tz":
 		return runTZ(rest, stdout, stderr)
+	case "conformance":
+		return runConformance(rest, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitValid

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/carecycle/carerules/phone"
+	"github.com/carecycle/carerules/plancode"
 	"net/http"
 	"strconv"
 	"strings"
@@ -179,6 +181,40 @@ func TestIssueFromFields(t *testing.T) {
 	is := IssueFrom(nil, &fieldErr{field: "phoneNumber", code: "phone_length", exp: "10 digits", rec: "7 digits"})
 	assert.Equal(t, Issue{Path: []string{"phoneNumber"}, Message: "the field is wrong", Expected: "10 digits", Received: "7 digits", Code: "phone_length"}, is)
 }
+
+// TestRuleAPIWords: an issue's message is in the API's words, never
+// starting with the Go package name of the rule package that built it.
+func TestRuleAPIWords(t *testing.T) {
+	_, errPhone := phone.Parse("12")
+	_, errCode := plancode.Canonical("MA", "S1234-001-000")
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&msgErr{"phone: not an accepted format"}, "not an accepted format"},
+		{&msgErr{"matching: records.3.externalId: ambiguous_customer"}, "records.3.externalId: ambiguous_customer"},
+		{&msgErr{"Already an API message"}, "Already an API message"},
+		{&msgErr{"x:"}, "x:"},
+		{&msgErr{""}, ""},
+		{&msgErr{"f: the field's own name first"}, "the field's own name first"},
+	} {
+		assert.Equal(t, c.want, IssueFrom(nil, c.err).Message)
+	}
+	for _, err := range []error{errPhone, errCode} {
+		msg := IssueFrom(nil, err).Message
+		assert.NotRegexp(t, `^[a-z]+: `, msg, "the rule package's error %q", err.Error())
+		assert.NotEmpty(t, msg)
+	}
+}
+
+// msgErr is a FieldError with a given text.
+type msgErr struct{ msg string }
+
+func (e *msgErr) Error() string    { return e.msg }
+func (e *msgErr) Field() string    { return "f" }
+func (e *msgErr) Code() string     { return "c" }
+func (e *msgErr) Expected() string { return "" }
+func (e *msgErr) Received() string { return "" }
 
 // TestIssueFromUnknownError: an error without the method set is reported at
 // the prefix with code invalid_value, and its text (which may hold anything)

@@ -61,7 +61,7 @@ func ExampleCheck() {
 	//         "0",
 	//         "phoneNumber"
 	//       ],
-	//       "message": "phone: not an accepted format",
+	//       "message": "not an accepted format",
 	//       "expected": "+1XXXXXXXXXX, XXXXXXXXXX or (XXX) XXX-XXXX",
 	//       "received": "305-555-0101",
 	//       "code": "phone_format"
@@ -72,7 +72,7 @@ func ExampleCheck() {
 	//         "0",
 	//         "dateOfBirth"
 	//       ],
-	//       "message": "dob: date does not exist in the calendar (dateOfBirth, code dob_calendar)",
+	//       "message": "date does not exist in the calendar (dateOfBirth, code dob_calendar)",
 	//       "expected": "a date that exists in the Gregorian calendar, year 0001-9999",
 	//       "received": "02/30/1980",
 	//       "code": "dob_calendar"
@@ -83,7 +83,7 @@ func ExampleCheck() {
 	//         "0",
 	//         "timezone"
 	//       ],
-	//       "message": "timezone: timezone or postalCode required (received neither timezone nor postalCode)",
+	//       "message": "timezone or postalCode required (received neither timezone nor postalCode)",
 	//       "expected": "timezone or postalCode",
 	//       "received": "neither timezone nor postalCode",
 	//       "code": "timezone_or_postal_code_required"

@@ -91,9 +91,9 @@ type Options struct {
 	Sync syncaca.Options
 	// CreatePolicy configures the create-policy endpoint.
 	CreatePolicy createpolicy.Options
-	// KeepUnresolvedCarrier chooses, per request, to keep a created policy
-	// whose carrierName cannot be resolved (createpolicy.Options); nil never
-	// does.
+	// KeepUnresolvedCarrier chooses, per request, to keep a policy (created
+	// or synced) whose carrierName cannot be resolved
+	// (createpolicy.Options, syncaca.Options); nil never does.
 	KeepUnresolvedCarrier func(r *http.Request) bool
 }
 

@@ -31,6 +31,9 @@ func SyncHandler(store syncaca.Store, opt Options) http.Handler {
 		}
 		so := opt.Sync
 		so.Today = today(opt)
+		if opt.KeepUnresolvedCarrier != nil {
+			so.KeepUnresolvedCarrier = opt.KeepUnresolvedCarrier(r)
+		}
 		v, err := syncaca.Check(body, so)
 		if err == nil {
 			if gone(r) {

@@ -267,6 +267,8 @@ func applyPolicy(p *Policy, r *RecordPolicy, vp *ValidatedPolicy) {
 	}
 	if vp.Carrier.Carrier.IsValid() {
 		p.CarrierName, p.CarrierID = vp.Carrier.Carrier.DisplayName, vp.Carrier.Carrier.ID
+	} else if vp.UnresolvedCarrier != "" { // kept as sent: no carrier id
+		p.CarrierName, p.CarrierID = strings.Clone(vp.UnresolvedCarrier), ""
 	}
 	if vp.Status.IsValid() {
 		p.Status = vp.Status

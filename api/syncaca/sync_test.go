@@ -441,3 +441,69 @@ func TestSyncReportsUndecidableTermination(t *testing.T) {
 	assert.Contains(t, got["p-bad"], "effective_date_invalid")
 	assert.IsNonDecreasing(t, idx, "warnings in record order")
 }
+
+// TestRuleCarrierKeepUnresolved: an unresolvable carrierName (unknown,
+// ambiguous, state_required) rejects the request by default; with
+// Options.KeepUnresolvedCarrier the record succeeds, the policy stores the
+// name trimmed as sent with no carrierId, and a carrier_unresolved warning
+// gives the reason and the candidates. The option never changes the carrier
+// a resolvable name gets, and never keeps an empty or invalid name.
+func TestRuleCarrierKeepUnresolved(t *testing.T) {
+	body := func(carrierName, state string) []byte {
+		return []byte(`{"records":[{"firstName":"Ana","lastName":"Reyes","phoneNumber":"3055550101","postalCode":"33101",` +
+			state + `"healthSherpaCustomerId":"hsc-keep","policies":[{"healthSherpaPolicyId":"hsp-keep","carrierName":` + carrierName + `}]}]}`)
+	}
+	for _, c := range []struct {
+		name, carrier, state, reason string
+		candidates                   bool
+	}{
+		{"unknown", `"  Acme Health Plans "`, "", "unknown", false},
+		{"ambiguous", `"Anthem"`, "", "ambiguous", true},
+		{"state required", `"BCBS"`, "", "state_required", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			opt := Options{Today: today}
+			_, err := Check(body(c.carrier, c.state), opt)
+			var ve *api.ValidationError
+			require.ErrorAs(t, err, &ve, "rejected by default")
+			assert.Equal(t, c.reason, ve.Errors[0].Code)
+
+			opt.KeepUnresolvedCarrier = true
+			v, err := Check(body(c.carrier, c.state), opt)
+			require.NoError(t, err)
+			b, err := NewBook(nil)
+			require.NoError(t, err)
+			resp, err := b.SyncValidated(context.Background(), v, opt)
+			require.NoError(t, err)
+			require.Equal(t, 1, resp.Succeeded)
+			p := resp.Results[0].Policies[0].Policy
+			var sent string
+			require.NoError(t, json.Unmarshal([]byte(c.carrier), &sent))
+			assert.Equal(t, strings.TrimSpace(sent), p.CarrierName, "stored trimmed as sent")
+			assert.Empty(t, p.CarrierID)
+			var w *Warning
+			for k := range resp.Warnings {
+				if resp.Warnings[k].Code == CodeCarrierUnresolved {
+					w = &resp.Warnings[k]
+				}
+			}
+			require.NotNil(t, w, "%+v", resp.Warnings)
+			assert.Equal(t, []string{"records", "0", "policies", "0", "carrierName"}, w.Path)
+			assert.Contains(t, w.Message, "("+c.reason+")")
+			assert.Equal(t, c.candidates, strings.Contains(w.Message, "candidates: "))
+		})
+	}
+	t.Run("a resolvable name is resolved as without the option", func(t *testing.T) {
+		opt := Options{Today: today, KeepUnresolvedCarrier: true}
+		v, err := Check(body(`"BCBS"`, `"state":"TX",`), opt)
+		require.NoError(t, err)
+		assert.Equal(t, "bcbs-texas", v.Records[0].Policies[0].Carrier.Carrier.ID)
+		assert.Empty(t, v.Records[0].Policies[0].UnresolvedCarrier)
+	})
+	t.Run("an invalid name is rejected with the option", func(t *testing.T) {
+		opt := Options{Today: today, KeepUnresolvedCarrier: true}
+		_, err := Check(body(`"Ae\u0000tna"`, ""), opt)
+		var ve *api.ValidationError
+		require.ErrorAs(t, err, &ve)
+	})
+}

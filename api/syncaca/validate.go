@@ -32,6 +32,14 @@ type Options struct {
 	// Explain adds each record's decision, with its reasons, to the
 	// response (Response.Explain).
 	Explain bool
+	// KeepUnresolvedCarrier keeps a policy whose carrierName the registry
+	// cannot resolve (unknown, ambiguous, state_required) instead of
+	// rejecting the request: the policy stores carrierName trimmed as sent,
+	// with no carrierId, and a carrier_unresolved warning gives the reason
+	// and any candidates. A host chooses it per request. It never changes
+	// the carrier a resolvable name gets; an empty, over-long or invalid
+	// carrierName is rejected either way.
+	KeepUnresolvedCarrier bool
 	// Attempts is how many units of work Sync tries a request in when the
 	// store reports a conflict with a concurrent request (ErrConflict);
 	// zero means DefaultAttempts.
@@ -61,7 +69,10 @@ type ValidatedRecord struct {
 // ValidatedPolicy holds the canonical values of one policy.
 type ValidatedPolicy struct {
 	PlanCode string             // plancode.Canonical("ACA", planCode); "" when not sent or blank
-	Carrier  carrier.Match      // zero when carrierName was not sent or blank
+	Carrier  carrier.Match      // zero when carrierName was not sent or blank, or is kept unresolved
+	// UnresolvedCarrier is carrierName trimmed as sent, when the registry
+	// could not resolve it and Options.KeepUnresolvedCarrier kept it.
+	UnresolvedCarrier string
 	Status   termination.Status // zero when status was not sent
 	// EffectiveDate is the effectiveDate as the one-year rule reads it:
 	// parsed, or unreadable (a warning says why); zero when not sent or
@@ -168,7 +179,7 @@ func validateRecords(req *Request, opt Options, skip []bool) (*Validated, issueL
 		if i < len(skip) && skip[i] {
 			continue
 		}
-		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.Today, &issues)
+		validateRecord(&req.Records[i], &v.Records[i], i, reg, opt.KeepUnresolvedCarrier, opt.Today, &issues)
 	}
 	return v, issues, nil
 }
@@ -182,7 +193,7 @@ func sortIssues(l issueList) {
 // validateRecord checks record i into out, step by step: the names and
 // field lengths and enums, the phone number, the date of birth, the time
 // zone, the custom fields and the policies.
-func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, today dob.Date, issues *issueList) {
+func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, keep bool, today dob.Date, issues *issueList) {
 	path := []string{"records", strconv.Itoa(i)}
 	requiredName(r.FirstName, "firstName", path, issues)
 	requiredName(r.LastName, "lastName", path, issues)
@@ -195,7 +206,7 @@ func validateRecord(r *Record, out *ValidatedRecord, i int, reg *carrier.Registr
 	out.DateOfBirth = validateDateOfBirth(r.DateOfBirth, today, path, issues)
 	validateZone(r, out, i, path, issues)
 	validateCustomFields(r.CustomFields, r.decoded, path, issues)
-	validatePolicies(r, out, i, reg, path, issues)
+	validatePolicies(r, out, i, reg, keep, path, issues)
 }
 
 // validatePhone checks phoneNumber: required, in one of the API's three
@@ -296,7 +307,7 @@ func validateCustomFields(cfs []CustomField, decoded bool, path []string, issues
 // matching.MaxPolicies, each policy's fields, and no identifier repeated
 // within the record (matching.PolicyIDRepeats; checked only within the
 // limit, since a record over it is rejected anyway).
-func validatePolicies(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, path []string, issues *issueList) {
+func validatePolicies(r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, keep bool, path []string, issues *issueList) {
 	if len(r.Policies) > matching.MaxPolicies {
 		issues.add(api.Issue{Path: api.AppendPath(path, "policies"), Message: "policies must hold at most 10 items", Expected: "at most 10 items",
 			Received: strconv.Itoa(len(r.Policies)) + " items", Code: api.IssueTooBig})
@@ -305,7 +316,7 @@ func validatePolicies(r *Record, out *ValidatedRecord, i int, reg *carrier.Regis
 	out.Policies = make([]ValidatedPolicy, len(r.Policies))
 	for j := range r.Policies {
 		pp := api.AppendPath(path, "policies", strconv.Itoa(j))
-		validatePolicy(&r.Policies[j], &out.Policies[j], r, out, i, reg, pp, issues)
+		validatePolicy(&r.Policies[j], &out.Policies[j], r, out, i, reg, keep, pp, issues)
 		for _, rep := range repeats {
 			if rep.Policy == j {
 				name := rep.Key.String()
@@ -344,7 +355,7 @@ func policyIDRepeats(ps []RecordPolicy) []matching.PolicyIDRepeat {
 // enums, planCode (canonical for ACA), carrierName (resolved with the
 // record's state and postal code), status, and effectiveDate, which, when
 // unreadable, is a warning: the one-year rule will skip the policy.
-func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, pp []string, issues *issueList) {
+func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *ValidatedRecord, i int, reg *carrier.Registry, keep bool, pp []string, issues *issueList) {
 	if !r.decoded { // Decode checked the shape
 		for _, f := range p.fieldSpecs() {
 			checkText(*f.dst, f.spec, pp, issues)
@@ -359,7 +370,10 @@ func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *Valida
 	}
 	if present(p.CarrierName) {
 		m, err := reg.Resolve(carrier.Query{Name: p.CarrierName.Value, State: givenValue(r.State), PostalCode: givenValue(r.PostalCode)})
-		if err != nil {
+		if u, ok := carrier.AsUnresolved(err); ok && keep {
+			vp.UnresolvedCarrier = strings.TrimSpace(p.CarrierName.Value)
+			out.Warnings = append(out.Warnings, unresolvedCarrier(i, api.AppendPath(pp, "carrierName"), u))
+		} else if err != nil {
 			issues.add(api.IssueFrom(pp, err))
 		} else {
 			vp.Carrier = m
@@ -382,6 +396,25 @@ func validatePolicy(p *RecordPolicy, vp *ValidatedPolicy, r *Record, out *Valida
 			vp.EffectiveDate = termination.EffectiveDateOf(d)
 		}
 	}
+}
+
+// CodeCarrierUnresolved is the code of the warning on a policy whose
+// carrierName was kept unresolved (Options.KeepUnresolvedCarrier).
+const CodeCarrierUnresolved = "carrier_unresolved"
+
+// unresolvedCarrier is the warning on a kept, unresolvable carrierName: the
+// reason and, for an ambiguous name, the candidates by ID and name.
+func unresolvedCarrier(i int, path []string, u carrier.Unresolved) Warning {
+	msg := "carrierName could not be resolved (" + u.Reason + "); it is stored as sent, with no carrierId"
+	for k, c := range u.Candidates {
+		if k == 0 {
+			msg += "; candidates: "
+		} else {
+			msg += ", "
+		}
+		msg += c.DisplayName + " (" + c.ID + ")"
+	}
+	return Warning{Index: i, Path: path, Code: CodeCarrierUnresolved, Message: msg}
 }
 
 // givenValue is the value of a field sent with a value, else "" (an Invalid

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	carerules sync --existing FILE [--today YYYY-MM-DD] [--cascade] [--explain] BATCH.json
+//	carerules sync --existing FILE [--today YYYY-MM-DD] [--cascade] [--explain] [--keep-unresolved-carrier] BATCH.json
 //	carerules policy [--existing FILE] --customer ID [--keep-unresolved-carrier] BODY.json
 //	carerules serve [--existing FILE] [--addr HOST:PORT] [--today YYYY-MM-DD] [--write-back]
 //	carerules plancode [--json] TYPE CODE
@@ -130,7 +130,7 @@ const (
 )
 
 const usage = `usage:
-  carerules sync --existing FILE [--today YYYY-MM-DD] [--cascade] [--explain] BATCH.json
+  carerules sync --existing FILE [--today YYYY-MM-DD] [--cascade] [--explain] [--keep-unresolved-carrier] BATCH.json
   carerules policy [--existing FILE] --customer ID [--keep-unresolved-carrier] BODY.json
   carerules serve [--existing FILE] [--addr HOST:PORT] [--today YYYY-MM-DD] [--write-back]
   carerules plancode [--json] TYPE CODE
@@ -269,6 +269,7 @@ func runSync(args []string, stdout, stderr io.Writer) int {
 	today := fs.String("today", "", "civil date `YYYY-MM-DD` of the one-year rule and the DOB check (default: today in UTC)")
 	cascade := fs.Bool("cascade", false, "use the cascade customer-matching strategy instead of the literal one")
 	explain := fs.Bool("explain", false, "add each record's decision and its reasons (\"explain\")")
+	keep := fs.Bool("keep-unresolved-carrier", false, "keep a policy whose carrierName cannot be resolved (stored as sent, no carrierId, a carrier_unresolved warning) instead of rejecting the request")
 	pos, ok := parseArgs(fs, args, 1, stderr)
 	if !ok {
 		return exitUsage
@@ -281,7 +282,7 @@ func runSync(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	opt := syncaca.Options{Today: day, Explain: *explain}
+	opt := syncaca.Options{Today: day, Explain: *explain, KeepUnresolvedCarrier: *keep}
 	if *cascade {
 		opt.Strategy = matching.StrategyCascade
 	}

@@ -75,12 +75,6 @@ func (d dialect) list(values []string) any {
 	return string(b)
 }
 
-// textParam is a parameter marker cast to text, for places where
-// PostgreSQL cannot infer a parameter's type (a VALUES list in a CTE).
-func (d dialect) textParam(n int) string {
-	return "CAST(" + d.param(n) + " AS TEXT)"
-}
-
 // intParam is a parameter marker cast to an integer.
 func (d dialect) intParam(n int) string {
 	if d == postgres {

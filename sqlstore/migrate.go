@@ -160,10 +160,6 @@ func Migrate(ctx context.Context, db *sql.DB, target int) (from, to int, err err
 	return from, cur, nil
 }
 
-// errMigratedConcurrently: another process changed the version while this
-// one waited for the lock; the step is skipped and the version re-read.
-var errMigratedConcurrently = errors.New("migrated concurrently")
-
 func migrateStep(ctx context.Context, db *sql.DB, d dialect, m Migration, up bool, expect int) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {

@@ -68,12 +68,12 @@ type ValidatedRecord struct {
 
 // ValidatedPolicy holds the canonical values of one policy.
 type ValidatedPolicy struct {
-	PlanCode string             // plancode.Canonical("ACA", planCode); "" when not sent or blank
-	Carrier  carrier.Match      // zero when carrierName was not sent or blank, or is kept unresolved
+	PlanCode string        // plancode.Canonical("ACA", planCode); "" when not sent or blank
+	Carrier  carrier.Match // zero when carrierName was not sent or blank, or is kept unresolved
 	// UnresolvedCarrier is carrierName trimmed as sent, when the registry
 	// could not resolve it and Options.KeepUnresolvedCarrier kept it.
 	UnresolvedCarrier string
-	Status   termination.Status // zero when status was not sent
+	Status            termination.Status // zero when status was not sent
 	// EffectiveDate is the effectiveDate as the one-year rule reads it:
 	// parsed, or unreadable (a warning says why); zero when not sent or
 	// blank.

@@ -249,9 +249,9 @@ func (d *decoder) lit(i int, word string) (int, error) {
 // decoded, a value of the wrong type, the sizing of the unknown members).
 func (d *decoder) scan(i, depth int) (end, count int, fl uint8, err error) {
 	d.nocheck = true
-	end, count, fl, err = d.skip(i, depth)
+	end, count, _, err = d.skip(i, depth)
 	d.nocheck = false
-	return end, count, 0, err
+	return end, count, 0, err // no text was checked: no flags
 }
 
 // skip scans the value at s[i] (which is not white space) without decoding

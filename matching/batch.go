@@ -32,6 +32,14 @@ func (k *CustomerKeys) Get(kind CustomerKey) []string {
 	return nil
 }
 
+// Set sets the list of kind k (an identifier key or KeyFallback) to values;
+// another kind is ignored.
+func (k *CustomerKeys) Set(kind CustomerKey, values []string) {
+	if l := k.list(kind); l != nil {
+		*l = values
+	}
+}
+
 func (k *CustomerKeys) list(kind CustomerKey) *[]string {
 	switch kind {
 	case KeyHealthSherpaCustomerID:
@@ -67,6 +75,16 @@ func (k *PolicyKeys) Get(kind PolicyKey) []string {
 		return k.CarrierAssignedPolicyIDs
 	}
 	return nil
+}
+
+// Set sets the list of kind k to values; another kind is ignored.
+func (k *PolicyKeys) Set(kind PolicyKey, values []string) {
+	switch kind {
+	case KeyHealthSherpaPolicyID:
+		k.HealthSherpaPolicyIDs = values
+	case KeyCarrierAssignedPolicyID:
+		k.CarrierAssignedPolicyIDs = values
+	}
 }
 
 // Len returns the number of keys of both kinds.

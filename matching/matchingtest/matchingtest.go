@@ -320,18 +320,8 @@ func checkBatch(ctx context.Context, l matching.Lookup, b matching.BatchLookup, 
 // its single-key lookups.
 type singleOnly struct{ matching.Lookup }
 
-func customerKeys(kind matching.CustomerKey, vals []string) matching.CustomerKeys {
-	var k matching.CustomerKeys
-	switch kind {
-	case matching.KeyHealthSherpaCustomerID:
-		k.HealthSherpaCustomerIDs = vals
-	case matching.KeyExternalID:
-		k.ExternalIDs = vals
-	case matching.KeyCarrierAssignedCustomerID:
-		k.CarrierAssignedCustomerIDs = vals
-	case matching.KeyFallback:
-		k.FallbackKeys = vals
-	}
+func customerKeys(kind matching.CustomerKey, vals []string) (k matching.CustomerKeys) {
+	k.Set(kind, vals)
 	return k
 }
 

@@ -164,26 +164,14 @@ func fallbackOf(c *syncaca.Customer) string {
 	return k
 }
 
-func customerKeysOf(kind matching.CustomerKey, vals ...string) matching.CustomerKeys {
-	var k matching.CustomerKeys
-	switch kind {
-	case matching.KeyHealthSherpaCustomerID:
-		k.HealthSherpaCustomerIDs = vals
-	case matching.KeyExternalID:
-		k.ExternalIDs = vals
-	case matching.KeyCarrierAssignedCustomerID:
-		k.CarrierAssignedCustomerIDs = vals
-	case matching.KeyFallback:
-		k.FallbackKeys = vals
-	}
+func customerKeysOf(kind matching.CustomerKey, vals ...string) (k matching.CustomerKeys) {
+	k.Set(kind, vals)
 	return k
 }
 
-func policyKeysOf(kind matching.PolicyKey, vals ...string) matching.PolicyKeys {
-	if kind == matching.KeyHealthSherpaPolicyID {
-		return matching.PolicyKeys{HealthSherpaPolicyIDs: vals}
-	}
-	return matching.PolicyKeys{CarrierAssignedPolicyIDs: vals}
+func policyKeysOf(kind matching.PolicyKey, vals ...string) (k matching.PolicyKeys) {
+	k.Set(kind, vals)
+	return k
 }
 
 func sortedIDs[T any](xs []T, id func(*T) string) []string {
@@ -267,7 +255,7 @@ func checkReads(s syncaca.Store, opt Options) error {
 				}
 			}
 		}
-		*list(&all, kind) = values
+		all.Set(kind, values)
 	}
 	got, err := tx.Customers(ctx, all)
 	if err != nil {
@@ -347,18 +335,6 @@ func checkReads(s syncaca.Store, opt Options) error {
 		fail("Begin with a canceled context: got %v, want an error wrapping context.Canceled", err)
 	}
 	return errors.Join(errs...)
-}
-
-func list(k *matching.CustomerKeys, kind matching.CustomerKey) *[]string {
-	switch kind {
-	case matching.KeyHealthSherpaCustomerID:
-		return &k.HealthSherpaCustomerIDs
-	case matching.KeyExternalID:
-		return &k.ExternalIDs
-	case matching.KeyCarrierAssignedCustomerID:
-		return &k.CarrierAssignedCustomerIDs
-	}
-	return &k.FallbackKeys
 }
 
 func sortedKeys(m map[string]bool) []string {

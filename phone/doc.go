@@ -32,7 +32,13 @@
 // that excludes 0XX, 1XX, N11, N9X, 37X, 96X and every unassigned code), and its
 // exchange starts with 2-9 and is not N11. That matches libphonenumber's validity for +1
 // numbers except that N11 exchanges are rejected and that libphonenumber's exchange-level
-// patterns for a few territories (it rejects 340-234-XXXX, for instance) are not applied. Toll-free (8XX in service), premium
+// patterns are not applied: in 26 of the 468 area codes the library accepts, libphonenumber
+// accepts only some exchanges, and the library accepts them all. They are the Caribbean
+// countries and US territories 242, 246, 264, 268, 284, 340, 345, 441, 473, 649, 664, 670,
+// 671, 684, 721, 758, 767, 784, 868, 869 and 876, the personal-service codes 523 and 524,
+// and the new US overlays 274 (WI), 472 (NC) and 983 (CO), for which libphonenumber's data
+// lists only the exchanges in service when it was cut (it rejects 340-234-XXXX, for
+// instance). Toll-free (8XX in service), premium
 // (900) and personal (5XX) numbers are valid and flagged (TollFree, Premium, Personal);
 // 555-0100 to 555-0199 are valid and flagged Fictional. Region gives the area code's
 // country, state/territory/province and class.

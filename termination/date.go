@@ -33,7 +33,10 @@ const (
 // in UTC. Its time must be valid RFC 3339 (T or t, HH:MM:SS, optional
 // fraction, Z or z or a ±HH:MM offset). Slash dates are always month first:
 // DD/MM is never read, so 13/01/2024 is an error, not January 13. Mixed
-// separators (01-02/2024) are errors.
+// separators (01-02/2024) are errors. A month outside 01-12 (13/01/2024,
+// 2024-13-01) does not fit any accepted form: [ErrDateFormat], code
+// effective_date_format; a day the month does not have (02/30/2024,
+// 2023-02-29) is [ErrDateCalendar], code effective_date_calendar.
 //
 // Errors wrap [ErrEmpty], [ErrTooLong] (over [MaxInputLen] characters in
 // UTF-16 code units, checked first), [ErrInvalidString] (invalid UTF-8 or a

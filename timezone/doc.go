@@ -6,6 +6,12 @@
 //
 // Parse accepts an IANA zone or link name, validated against a table generated from the tz
 // database (TZDataVersion), never against the host's files, so every host answers alike.
+// The table follows the tz database as distributions build it, with the backzone file
+// (tzdata.zi, tz 2025b): names that the default build turns into links to another zone keep
+// a zone of their own, so America/St_Thomas is a zone and canonicalizes to itself, not to
+// America/Puerto_Rico (while America/Virgin, a link there too, canonicalizes to
+// America/Puerto_Rico). Factory, the tz database's placeholder for a machine whose zone was
+// never set (abbreviation "-00"), is rejected (ErrUnknownZone): it is no customer's zone.
 // Links canonicalize to their target (US/Eastern -> America/New_York). It also accepts the
 // abbreviations and common names the API rule lists (EST, EDT, Eastern -> America/New_York; CST,
 // CDT, Central -> America/Chicago; MST, MDT, Mountain -> America/Denver; PST, PDT, Pacific

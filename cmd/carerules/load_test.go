@@ -97,14 +97,15 @@ func runLoad(tb testing.TB, clients int, d time.Duration) *loadResult {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	stderr := &addrWriter{addr: make(chan string, 1)}
+	addrc := make(chan string, 1) // read here, not through stderr.addr, which Write clears under its lock
+	stderr := &addrWriter{addr: addrc}
 	done := make(chan int, 1)
 	go func() {
 		done <- serveUntil(ctx, []string{"--existing", path, "--addr", "127.0.0.1:0", "--today", "2026-11-21", "--write-back"}, io.Discard, stderr)
 	}()
 	var base string
 	select {
-	case a := <-stderr.addr:
+	case a := <-addrc:
 		base = "http://" + a
 	case <-time.After(10 * time.Second):
 		tb.Fatal("serve did not listen")

@@ -24,6 +24,19 @@ var benchToday = dob.MustNew(2026, 11, 21)
 // bigBook is the size of the book the latency benchmarks sync against.
 const bigBook = 1_000_000
 
+// smallBook replaces it under -short (CI's run of every benchmark once):
+// a book built for the run in its own schema or file and dropped after it,
+// so that no run sees another's data.
+const smallBook = 20_000
+
+// bookSize is the size of the latency benchmarks' book for this run.
+func bookSize() int {
+	if testing.Short() {
+		return smallBook
+	}
+	return bigBook
+}
+
 // benchSchema is the PostgreSQL schema that holds the big book. It is
 // created once, on the server CARERULES_TEST_POSTGRES_URL names, and kept
 // across runs (loading a million customers takes a while); drop it by hand
@@ -54,13 +67,16 @@ func loadSQL(d dialect, n int) []string {
 }
 
 // bigStore opens the store holding the big book, building it when absent.
+// Under -short it builds a small book in a schema or file of its own.
 func bigStore(b *testing.B, kind string, n int) *Store {
 	b.Helper()
 	ctx := context.Background()
 	var s *Store
 	var err error
-	switch kind {
-	case "postgres":
+	switch {
+	case testing.Short():
+		s = openTest(b, kind, Options{})
+	case kind == "postgres":
 		raw := postgresURL(b)
 		admin, err := sql.Open("pgx", raw)
 		if err != nil {
@@ -74,14 +90,16 @@ func bigStore(b *testing.B, kind string, n int) *Store {
 		if err != nil {
 			b.Fatal(err)
 		}
-	case "sqlite":
+	case kind == "sqlite":
 		path := filepath.Join(os.TempDir(), "carerules-bench-"+itoa(n)+".db")
 		s, err = OpenSQLite(ctx, path, Options{Migrate: true})
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.Cleanup(func() { s.Close() })
+	if !testing.Short() { // openTest closes its own
+		b.Cleanup(func() { s.Close() })
+	}
 	var have int
 	if err := s.db.QueryRow(`SELECT COUNT(*) FROM carerules_customer`).Scan(&have); err != nil {
 		b.Fatal(err)
@@ -237,7 +255,8 @@ func BenchmarkSync100(b *testing.B) {
 				if kind == "postgres" {
 					postgresURL(b)
 				}
-				s := bigStore(b, kind, bigBook)
+				size := bookSize()
+				s := bigStore(b, kind, size)
 				r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 				var times []time.Duration
 				before := s.Stats()
@@ -257,7 +276,7 @@ func BenchmarkSync100(b *testing.B) {
 						for len(gs) < 100 {
 							// Exchange 211 (g in 110000-119999) is a service
 							// code, not a phone number: skip it.
-							if g := 1 + r.IntN(bigBook); (g < 110000 || g > 119999) && !slices.Contains(gs, g) {
+							if g := 1 + r.IntN(size); (g < 110000 || g > 119999) && !slices.Contains(gs, g) {
 								gs = append(gs, g)
 							}
 						}
@@ -292,7 +311,7 @@ func BenchmarkConcurrentSyncs(b *testing.B) {
 		kind   string
 		lock   Locking
 		name   string
-		filler int // customers loaded first (loadSQL), none of them touched
+		filler int // customers loaded first (loadSQL), none of them touched; a tenth under -short
 	}{
 		{"postgres", LockKeys, "postgres/keys", 0},
 		{"postgres", LockKeys, "postgres/keys/100k-customers", 100_000},
@@ -309,8 +328,11 @@ func BenchmarkConcurrentSyncs(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				s := openTest(b, mode.kind, Options{Locking: mode.lock})
-				if mode.filler > 0 {
-					for _, st := range loadSQL(s.d, mode.filler) {
+				if filler := mode.filler; filler > 0 {
+					if testing.Short() {
+						filler /= 10
+					}
+					for _, st := range loadSQL(s.d, filler) {
 						if _, err := s.db.Exec(st); err != nil {
 							b.Fatal(err)
 						}
@@ -319,7 +341,11 @@ func BenchmarkConcurrentSyncs(b *testing.B) {
 				}
 				b.StartTimer()
 				var err error
-				rep, err = storetest.CheckConcurrency(context.Background(), s, 32, 1000)
+				requests := 1000
+				if testing.Short() { // CI's smoke run: the same check, smaller
+					requests = 100
+				}
+				rep, err = storetest.CheckConcurrency(context.Background(), s, 32, requests)
 				if err != nil {
 					b.Fatal(err)
 				}

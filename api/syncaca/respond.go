@@ -147,10 +147,11 @@ func recordError(i int, d *matching.Decision, r *Record, applied *matching.Appli
 func errorMessage(d *matching.Decision, applied *matching.Applied) string {
 	var me *matching.Error
 	if errors.As(d.Err, &me) && errors.Is(me, matching.ErrPolicyConflict) && me.Policy < len(d.Policies) {
-		return "matching: " + me.Field() + ": " + me.Code() + ": " + me.Conflict.String() + ": " +
+		return me.Field() + ": " + me.Code() + ": " + me.Conflict.String() + ": " +
 			describePolicyConflict(&d.Policies[me.Policy], applied) + "; nothing of the record was written"
 	}
-	return d.Err.Error()
+	// In the API's words: without the Go package name matching's errors start with.
+	return strings.TrimPrefix(d.Err.Error(), "matching: ")
 }
 
 // customerID returns the book's ID of a customer of the plan: a stored

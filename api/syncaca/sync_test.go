@@ -507,3 +507,20 @@ func TestRuleCarrierKeepUnresolved(t *testing.T) {
 		require.ErrorAs(t, err, &ve)
 	})
 }
+
+// TestRuleAPIWordsInRecordErrors: a failed record's error message is in the
+// API's words, never starting with a Go package name ("matching: ...").
+func TestRuleAPIWordsInRecordErrors(t *testing.T) {
+	for _, s := range []matching.Strategy{matching.StrategyLiteral, matching.StrategyCascade} {
+		b := sampleBook(t)
+		v, err := Validate(sampleRequest(t), Options{Today: today, Strategy: s})
+		require.NoError(t, err)
+		resp, err := b.SyncValidated(context.Background(), v, Options{Today: today, Strategy: s})
+		require.NoError(t, err)
+		require.NotEmpty(t, resp.Errors)
+		for _, e := range resp.Errors {
+			assert.NotRegexp(t, `^[a-z]+: `, e.Error)
+			assert.True(t, strings.HasPrefix(e.Error, "records."), "%q names the record's path first", e.Error)
+		}
+	}
+}

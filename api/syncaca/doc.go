@@ -34,7 +34,9 @@
 //     dateOfBirth (dob.Parse, plausible on an explicit today), timezone and
 //     postalCode (timezone.Resolve: one of them is required), planCode when
 //     present (plancode.Canonical with type ACA), carrierName when present
-//     (resolved with the record's state and postal code), status
+//     (resolved with the record's state and postal code; with
+//     Options.KeepUnresolvedCarrier an unresolvable name is kept as sent,
+//     with no carrierId and a carrier_unresolved warning), status
 //     (termination.ParseStatus) and duplicate policy identifiers within a
 //     record (matching.PolicyIDRepeats). Every rule package's error becomes
 //     an issue through api.IssueFrom. Each value is parsed here, once, into

@@ -41,7 +41,8 @@
 //     record (matching.PolicyIDRepeats). Every rule package's error becomes
 //     an issue through api.IssueFrom. Each value is parsed here, once, into
 //     a Validated request; nothing after validation parses it again.
-//   - Sync (sync.go) runs the validated request in one unit of work of a
+//   - Sync (sync.go; the working set in working.go, the plan's writes in
+//     syncrun.go) runs the validated request in one unit of work of a
 //     Store (store.go): it reads every holder of the request's keys in one
 //     call per kind, plans with matching (literal or cascade strategy),
 //     writes each record's customer and policies on its working set, runs

@@ -14,6 +14,9 @@ import (
 	"github.com/carecycle/carerules/matching"
 )
 
+// runSync is carerules sync: POST /v2/sync/aca run on a batch file (read
+// through the same bounded reader as an HTTP body) against a book, printing
+// the response or the error body.
 func runSync(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
 	existing := fs.String("existing", "", "JSON `file` of existing customers and their policies (required)")

@@ -1,12 +1,14 @@
 package jsonbody
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/carecycle/carerules/internal/field"
+	"github.com/carecycle/carerules/internal/jsonraw"
 )
 
 // decoder is one decode: the body as a string, the path of the value being
@@ -408,76 +410,17 @@ func (d *decoder) stringArray(i, depth int, v *Value) (int, error) {
 }
 
 // int32Value reads a JSON number's literal text (checked by num) as an
-// integer: it reports whether the value has no fractional part, and whether
-// it is in the 32-bit range. The value decides, not the spelling: 1.0 and
-// 1e3 are integers, 1.5 and 1e-9 are not.
+// integer with the library's one reader of integers by value
+// (jsonraw.Int32: 1.0 and 1e3 are integers, 1.5 and 1e-9 are not): it
+// reports whether the value has no fractional part, and whether it is in
+// the 32-bit range.
 func int32Value(lit string) (n int32, integer, inRange bool) {
-	neg := lit[0] == '-'
-	if neg {
-		lit = lit[1:]
-	}
-	mant, exp := lit, int64(0)
-	if k := indexAny(lit, 'e', 'E'); k >= 0 {
-		mant = lit[:k]
-		e := lit[k+1:]
-		sign := int64(1)
-		if e[0] == '+' || e[0] == '-' {
-			if e[0] == '-' {
-				sign = -1
-			}
-			e = e[1:]
-		}
-		for _, c := range []byte(e) {
-			if exp < 1e12 {
-				exp = exp*10 + int64(c-'0')
-			}
-		}
-		exp *= sign
-	}
-	intPart, frac := mant, ""
-	if k := indexAny(mant, '.', '.'); k >= 0 {
-		intPart, frac = mant[:k], mant[k+1:]
-	}
-	// value = digits × 10^e
-	dg := intPart + frac
-	e := exp - int64(len(frac))
-	for len(dg) > 0 && dg[0] == '0' {
-		dg = dg[1:]
-	}
-	if dg == "" {
-		return 0, true, true
-	}
-	for dg[len(dg)-1] == '0' {
-		dg = dg[:len(dg)-1]
-		e++
-	}
-	if e < 0 {
+	n, err := jsonraw.Int32([]byte(lit))
+	switch {
+	case errors.Is(err, jsonraw.ErrRange):
+		return 0, true, false
+	case err != nil:
 		return 0, false, false
 	}
-	if int64(len(dg))+e > 10 {
-		return 0, true, false
-	}
-	var v int64
-	for _, c := range []byte(dg) {
-		v = v*10 + int64(c-'0')
-	}
-	for ; e > 0; e-- {
-		v *= 10
-	}
-	if neg {
-		v = -v
-	}
-	if v < -1<<31 || v > 1<<31-1 {
-		return 0, true, false
-	}
-	return int32(v), true, true
-}
-
-func indexAny(s string, a, b byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == a || s[i] == b {
-			return i
-		}
-	}
-	return -1
+	return n, true, true
 }

@@ -131,15 +131,17 @@ func IssueFrom(prefix []string, err error) Issue {
 	} else {
 		path = AppendPath(prefix)
 	}
-	return Issue{Path: path, Message: apiWords(fe.Error(), fe.Field()), Expected: fe.Expected(), Received: fe.Received(), Code: fe.Code()}
+	return Issue{Path: path, Message: Message(fe.Error(), fe.Field()), Expected: fe.Expected(), Received: fe.Received(), Code: fe.Code()}
 }
 
-// apiWords returns a field error's text as an API message: without the Go
+// Message returns a library error's text as an API message: without the Go
 // package name the library's errors start with ("phone: not an accepted
 // format" is "not an accepted format"), since a client sees the API, not the
 // library's packages, and without a leading repeat of the issue's field
-// ("postalCode: ZIP code ..."), which the issue's path already gives.
-func apiWords(msg, field string) string {
+// ("postalCode: ZIP code ..."), which the issue's path already gives; an
+// empty field strips only the package name. IssueFrom and the sync
+// response's record errors use it.
+func Message(msg, field string) string {
 	if field != "" && len(msg) > len(field)+2 && strings.HasPrefix(msg, field) && strings.HasPrefix(msg[len(field):], ": ") {
 		return msg[len(field)+2:]
 	}

@@ -150,8 +150,7 @@ func errorMessage(d *matching.Decision, applied *matching.Applied) string {
 		return me.Field() + ": " + me.Code() + ": " + me.Conflict.String() + ": " +
 			describePolicyConflict(&d.Policies[me.Policy], applied) + "; nothing of the record was written"
 	}
-	// In the API's words: without the Go package name matching's errors start with.
-	return strings.TrimPrefix(d.Err.Error(), "matching: ")
+	return api.Message(d.Err.Error(), "")
 }
 
 // customerID returns the book's ID of a customer of the plan: a stored
